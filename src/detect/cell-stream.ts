@@ -1,0 +1,94 @@
+import type { Block, Cell, Line } from '../read/blocks.js';
+import type { RawList } from './types.js';
+import { columnRole, headerRoles, type ColumnRole } from './header.js';
+import { seqCell } from './numbering.js';
+import { SectionStack, sectionRank, CHROME, isListTitle } from './sections.js';
+import { rowsToTasks, type Row } from './table-rows.js';
+import { shapeOf } from './row.js';
+
+type Header = { start: number; end: number; columns: string[]; roles: ColumnRole[] };
+
+const MAX_HEADER = 10;
+
+/** Runs of short lines that read as column headers, e.g. 序号 / 工作任务 / 责任单位 / 完成时限. */
+function findHeaders(lines: Line[]): Header[] {
+  const out: Header[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let best: Header | null = null;
+    for (let k = 2; k <= MAX_HEADER && i + k <= lines.length; k++) {
+      const slice = lines.slice(i, i + k);
+      if (slice.some((l) => l.placeholder || l.text.replace(/\s/g, '').length > 8 || columnRole(l.text) === null)) break;
+      const roles = headerRoles(slice.map((l) => l.text));
+      if (roles) best = { start: i, end: i + k, columns: slice.map((l) => l.text), roles };
+    }
+    if (best) {
+      out.push(best);
+      i = best.end - 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * A table flattened to one cell per line: a header, then rows that each open with a bare
+ * number, with section rows (一、… (一)…) between them.
+ */
+export function detectCellStream(blocks: Block[]): RawList[] {
+  const lines = blocks.filter((b): b is Line => b.kind === 'line');
+  const headers = findHeaders(lines);
+  const lists: RawList[] = [];
+  headers.forEach((h, hi) => {
+    const titleAt = h.start - 1;
+    const title = titleAt >= 0 && isListTitle(lines[titleAt].text) ? lines[titleAt].text : null;
+    const next = headers[hi + 1];
+    let stop = next ? next.start : lines.length;
+    if (next && next.start - 1 > h.end && isListTitle(lines[next.start - 1].text)) stop = next.start - 1;
+    const region = lines.slice(h.end, stop);
+    const roles = h.roles.filter((r) => r !== 'seq');
+    if (!roles.includes('text')) roles.splice(roles.findIndex((r) => r !== 'category') === -1 ? roles.length : roles.findIndex((r) => r !== 'category'), 0, 'text');
+    const { rows, last } = collectRows(region);
+    if (rows.length < 2) return;
+    const { tasks } = rowsToTasks(rows, roles, true);
+    lists.push({
+      title,
+      layout: 'cell-stream',
+      columns: h.columns,
+      tasks,
+      from: lines[title ? titleAt : h.start].line,
+      to: last,
+    });
+  });
+  return lists;
+}
+
+function collectRows(region: Line[]): { rows: Row[]; last: number } {
+  const stack = new SectionStack();
+  const rows: Row[] = [];
+  let row: Row | null = null;
+  let prevSeq = 0;
+  let last = region[0]?.line ?? 0;
+  for (const l of region) {
+    if (!l.placeholder && CHROME.test(l.text)) break;
+    const n = l.placeholder ? null : seqCell(l.text);
+    if (n !== null && (n === prevSeq + 1 || n === 1 || row === null)) {
+      row = { seq: String(n), cells: [], line: l.line, sections: stack.all() };
+      rows.push(row);
+      prevSeq = n;
+      last = l.line;
+      continue;
+    }
+    const rank = l.placeholder ? null : sectionRank(l.text);
+    if (rank !== null && l.text.length <= 60 && (row === null || hasBody(row.cells))) {
+      stack.push(l.text, rank);
+      row = null;
+      continue;
+    }
+    if (row) {
+      row.cells.push({ text: l.text, line: l.line } satisfies Cell);
+      last = l.line;
+    } else if (!l.placeholder && l.text.length <= 60) stack.push(l.text, 1);
+  }
+  return { rows, last };
+}
+
+const hasBody = (cells: Cell[]) => cells.some((c) => shapeOf(c.text) === 'body');

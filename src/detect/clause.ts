@@ -1,0 +1,74 @@
+import { fold } from '../normalize/text.js';
+import { unitScore } from '../normalize/units.js';
+import { looksLikeDeadline } from '../normalize/deadlines.js';
+import type { UnitSource } from './types.js';
+import type { UnitRole } from '../model/schema.js';
+
+const OPEN = '([【〔［(';
+const CLOSE = ')]】〕］)';
+
+const ROLE = /牵头|负责|落实|配合|责任单位|责任主体|责任部门|牵头单位|配合单位|协办|参与单位|承办/;
+const DEADLINE_LABEL = /^(完成时限|完成时间|时限要求|时间要求|时间节点|完成期限|时限|时间|进度安排)\s*[::]\s*/;
+const UNIT_LABEL = /^(牵头单位|牵头部门|责任单位|责任部门|责任主体|落实单位|配合单位|配合部门|协办单位|参与单位|协同单位)\s*[::]/;
+
+export type Clause = { body: string; units: UnitSource[]; deadlines: string[] };
+
+/** Splits a clause's inside into unit text and deadlines (完成时限:… or a bare date segment). */
+export function splitClauseBody(inner: string): { units: UnitSource[]; deadlines: string[] } {
+  const units: string[] = [];
+  const deadlines: string[] = [];
+  for (const seg of inner.split(/[;;]|[,,](?=\s*(?:完成时限|完成时间|时限|时间节点|\d{4}年|[0-9一二三四五六七八九十]+月))/)) {
+    const s = seg.trim();
+    if (!s) continue;
+    const f = fold(s);
+    const label = DEADLINE_LABEL.exec(f);
+    if (label) deadlines.push(s.slice(label[0].length));
+    else if (looksLikeDeadline(s) && !ROLE.test(f)) deadlines.push(s);
+    else units.push(s);
+  }
+  return { units: units.length ? [{ text: units.join(';'), role: 'implementing' as UnitRole }] : [], deadlines };
+}
+
+function readsAsUnits(inner: string): boolean {
+  const f = fold(inner);
+  if (f.length < 2 || f.length > 300) return false;
+  if (/^(以下简称|简称|试行|含|包括|如|即|暂行|草案|征求意见稿)/.test(f) || /[〔〕]|\d{4}〕|号$/.test(f)) return false;
+  return UNIT_LABEL.test(f) || ROLE.test(f) ? unitScore(inner) >= 0.3 || UNIT_LABEL.test(f) : unitScore(inner) >= 0.6;
+}
+
+/**
+ * The unit clause closing an item: a bracketed group at the end ("…(X牵头,Y落实)。",
+ * "[责任单位:X、Y]", "〔牵头单位:X;完成时限:6月底前〕"), or a bare label after the last
+ * sentence ("…。责任单位:X、Y"). Brackets nest: 各乡镇(街道) inside [责任单位:…].
+ */
+export function trailingClause(text: string): Clause | null {
+  const t = text.replace(/[\s。;;,,.]+$/, '');
+  const last = t[t.length - 1];
+  if (last && CLOSE.includes(last)) {
+    let depth = 0;
+    for (let i = t.length - 1; i >= 0; i--) {
+      if (CLOSE.includes(t[i])) depth++;
+      else if (OPEN.includes(t[i]) && --depth === 0) {
+        const inner = t.slice(i + 1, -1);
+        if (!readsAsUnits(inner)) return null;
+        return { body: t.slice(0, i).replace(/[\s,,;;]+$/, ''), ...splitClauseBody(inner) };
+      }
+    }
+    return null;
+  }
+  const m = /(?:^|[。;;])\s*((?:牵头单位|责任单位|责任部门|责任主体|牵头部门)\s*[::][^。]*)$/.exec(fold(t));
+  if (!m) return null;
+  const start = t.length - m[1].length;
+  return { body: t.slice(0, start).trim(), ...splitClauseBody(t.slice(start)) };
+}
+
+/** A line that is only a label and its value: 牵头单位:X / 责任单位:Y / 完成时限:Z. */
+export function labelledLine(text: string): { units?: UnitSource; deadline?: string } | null {
+  const f = fold(text);
+  const d = DEADLINE_LABEL.exec(f);
+  if (d) return { deadline: text.slice(d[0].length).trim() };
+  const u = UNIT_LABEL.exec(f);
+  if (!u) return null;
+  const role: UnitRole = /牵头/.test(u[1]) ? 'lead' : /配合|协办|参与|协同/.test(u[1]) ? 'cooperating' : 'implementing';
+  return { units: { text: text.slice(u[0].length).trim(), role } };
+}

@@ -1,0 +1,61 @@
+import type { Block, Table } from '../read/blocks.js';
+import type { RawList } from './types.js';
+import { headerRoles, type ColumnRole } from './header.js';
+import { seqCell } from './numbering.js';
+import { SectionStack, sectionRank, isListTitle } from './sections.js';
+import { rowsToTasks, type Row } from './table-rows.js';
+
+const HEADER_SEARCH = 3;
+
+/**
+ * A real table (HTML, Markdown, DOCX, pipe- or space-aligned text) whose header names a
+ * unit column. Readers have already expanded merged cells into the full grid.
+ */
+export function detectGrids(blocks: Block[]): RawList[] {
+  const lists: RawList[] = [];
+  blocks.forEach((b, bi) => {
+    if (b.kind !== 'table') return;
+    const list = gridList(b, titleBefore(blocks, bi));
+    if (list) lists.push(list);
+  });
+  return lists;
+}
+
+function titleBefore(blocks: Block[], i: number): string | null {
+  const prev = blocks[i - 1];
+  return prev && prev.kind === 'line' && isListTitle(prev.text) ? prev.text : null;
+}
+
+function gridList(table: Table, title: string | null): RawList | null {
+  let h = -1;
+  let roles: ColumnRole[] | null = null;
+  for (let r = 0; r < Math.min(HEADER_SEARCH, table.rows.length) && !roles; r++) {
+    roles = headerRoles(table.rows[r].map((c) => c.text.trim()));
+    h = r;
+  }
+  if (!roles) return null;
+  const header = table.rows[h].map((c) => c.text.trim());
+  const seqCol = roles.indexOf('seq');
+  const stack = new SectionStack();
+  const rows: Row[] = [];
+  let aligned = true;
+  for (const cells of table.rows.slice(h + 1)) {
+    const distinct = new Set(cells.map((c) => c.text.trim()).filter(Boolean));
+    const only = [...distinct][0];
+    if (distinct.size === 1 && only !== undefined && (sectionRank(only) !== null || cells.length > 2)) {
+      stack.push(only, sectionRank(only) ?? 1);
+      continue;
+    }
+    const seqText = seqCol >= 0 ? cells[seqCol]?.text ?? '' : '';
+    const n = seqCell(seqText) ?? (seqCol < 0 ? seqCell(cells[0]?.text ?? '') : null);
+    const rest = cells.filter((_, i) => i !== seqCol && !(seqCol < 0 && i === 0 && n !== null));
+    if (cells.length !== header.length) aligned = false;
+    rows.push({ seq: n === null ? null : String(n), cells: rest, line: cells[0]?.line ?? table.line, sections: stack.all() });
+  }
+  const dataRoles = roles.filter((_, i) => i !== seqCol);
+  const { tasks } = rowsToTasks(rows, dataRoles, !aligned);
+  if (tasks.length === 0) return null;
+  const last = table.rows[table.rows.length - 1];
+  return { title, layout: 'grid', columns: header, tasks, from: table.line, to: last[0]?.line ?? table.line };
+}
+

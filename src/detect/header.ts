@@ -1,0 +1,46 @@
+import { fold } from '../normalize/text.js';
+
+/**
+ * What a task table's column holds, read from its header. Header words vary by city and
+ * year, so each role is recognised by the words that carry it, not by a fixed header.
+ */
+export type ColumnRole = 'seq' | 'category' | 'text' | 'lead' | 'implementing' | 'cooperating' | 'units' | 'deadline' | 'leader' | 'note';
+
+const ROLE_WORDS: [ColumnRole, RegExp][] = [
+  ['seq', /^(序号|编号|序|号|项次)$/],
+  ['leader', /(责任|分管|牵头|联系)(市|县|区)?领导|责任人|联系人/],
+  ['cooperating', /配合|协办|协同|参与|协助/],
+  ['lead', /牵头/],
+  ['implementing', /落实单位|责任单位|责任部门|承办单位|实施单位|主办单位|责任主体|落实部门|负责单位|执行单位|完成单位|主责单位/],
+  ['units', /^(单位|部门)$|单位$/],
+  ['deadline', /时限|时间|进度|时序|节点|期限|完成时|截止|日期/],
+  ['note', /备注|说明|完成情况|进展情况|评分|分值|考核/],
+  ['text', /具体|要求|措施|内容|任务|事项|工作|目标|举措|指标|项目|名称|标准|类别|领域|方面|重点/],
+];
+
+// A scraped header cell sometimes loses its tail ("工 作 任" for 工作任务); a prefix of a
+// known header word still tells the role.
+const KNOWN = ['序号', '工作任务', '任务内容', '具体要求', '主要内容', '工作要求', '工作措施', '具体措施', '重点任务', '责任单位', '牵头单位', '配合单位', '落实单位', '完成时限', '时限要求', '时间进度', '时间节点', '完成时间', '责任领导', '备注'];
+
+export function columnRole(header: string): ColumnRole | null {
+  const h = fold(header).replace(/[\s:]/g, '');
+  if (h === '' || h.length > 14) return null;
+  for (const [role, re] of ROLE_WORDS) if (re.test(h)) return role;
+  const whole = KNOWN.find((k) => h.length >= 2 && k.startsWith(h));
+  return whole ? columnRole(whole) : null;
+}
+
+/**
+ * Roles of a whole header. Of several prose columns the last holds the task text and the
+ * earlier ones are categories (merged cells such as 内容 / 重点任务 over 具体要求).
+ */
+export function headerRoles(headers: string[]): ColumnRole[] | null {
+  const roles = headers.map((h) => columnRole(h));
+  if (roles.some((r) => r === null)) return null;
+  const rs = roles as ColumnRole[];
+  const known = rs.filter((r) => r !== 'text' && r !== 'note').length;
+  const unitish = rs.some((r) => r === 'lead' || r === 'implementing' || r === 'units' || r === 'cooperating');
+  if (!unitish || known < 1 || rs.length < 2) return null;
+  const lastText = rs.lastIndexOf('text');
+  return rs.map((r, i) => (r === 'text' && i !== lastText ? 'category' : r));
+}

@@ -1,0 +1,121 @@
+import type { Block, Line } from '../read/blocks.js';
+import type { RawList, RawTask, UnitSource } from './types.js';
+import { numbering, RANK, type Numbering } from './numbering.js';
+import { SectionStack, isListTitle } from './sections.js';
+import { trailingClause, labelledLine, type Clause } from './clause.js';
+
+const LOOKAHEAD = 3;
+const MAX_HEADING = 60;
+
+type Item = { clause: Clause; used: number; labelled: boolean };
+
+/** Labelled lines after an item: 牵头单位:X / 责任单位:Y / 完成时限:Z, one per line. */
+function labelledAfter(lines: Line[], i: number, body: string): Item | null {
+  const units: UnitSource[] = [];
+  const deadlines: string[] = [];
+  let j = i + 1;
+  for (; j < lines.length; j++) {
+    const l = labelledLine(lines[j].text);
+    if (!l) break;
+    if (l.units) units.push(l.units);
+    if (l.deadline) deadlines.push(l.deadline);
+  }
+  if (units.length === 0) return null;
+  return { clause: { body, units, deadlines }, used: j - i, labelled: true };
+}
+
+/** An item whose text runs over a few paragraphs before its unit clause. */
+function continued(lines: Line[], i: number, body: string): Item | null {
+  const parts = [body];
+  for (let j = i + 1; j < lines.length && j <= i + LOOKAHEAD; j++) {
+    const t = lines[j].text;
+    if (numbering(t) || isListTitle(t) || labelledLine(t)) return null;
+    parts.push(t);
+    const clause = trailingClause(t);
+    if (clause) return { clause: { ...clause, body: [...parts.slice(0, -1), clause.body].join('\n') }, used: j - i + 1, labelled: false };
+  }
+  return null;
+}
+
+function itemAt(lines: Line[], i: number, num: Numbering | null): Item | null {
+  const body = num ? num.rest : lines[i].text;
+  const clause = trailingClause(body);
+  if (clause) return { clause, used: 1, labelled: false };
+  return labelledAfter(lines, i, body) ?? (num ? continued(lines, i, body) : null);
+}
+
+/**
+ * Numbered items that each close with a unit clause or labelled lines, under numbered
+ * headings; a short unnumbered heading naming a list (…工作要点, …责任分工) opens a new list.
+ */
+export function detectInlineLists(blocks: Block[], taken: (line: number) => boolean): RawList[] {
+  const lines = blocks.filter((b): b is Line => b.kind === 'line' && !b.placeholder && !taken(b.line));
+  const lists: RawList[] = [];
+  const stack = new SectionStack();
+  let current: RawList = fresh(null, lines[0]?.line ?? 0);
+  let labelled = false;
+  const close = () => {
+    if (current.tasks.length >= 2) {
+      current.layout = labelled ? 'labelled-lines' : 'inline-list';
+      lists.push(current);
+    }
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const num = numbering(l.text);
+    if (!num && isListTitle(l.text) && !trailingClause(l.text)) {
+      close();
+      current = fresh(l.text, l.line);
+      labelled = false;
+      stack.reset();
+      continue;
+    }
+    const item = itemAt(lines, i, num);
+    if (item) {
+      const rank = num ? RANK[num.kind] : Number.POSITIVE_INFINITY;
+      current.tasks.push(task(item.clause, num, num ? stack.outside(rank) : stack.all(), l.line));
+      current.to = lines[i + item.used - 1].line;
+      labelled ||= item.labelled;
+      i += item.used - 1;
+    } else if (num && num.kind !== 'article' && l.text.length <= MAX_HEADING) {
+      stack.push(l.text, RANK[num.kind]);
+    }
+  }
+  close();
+  return lists.map(withTitles);
+}
+
+function fresh(title: string | null, line: number): RawList {
+  return { title, layout: 'inline-list', columns: [], tasks: [], from: line, to: line };
+}
+
+function task(clause: Clause, num: Numbering | null, sections: string[], line: number): RawTask {
+  return {
+    seq: num ? String(num.n) : null,
+    sections,
+    title: null,
+    text: clause.body,
+    units: clause.units,
+    deadlines: clause.deadlines,
+    line,
+  };
+}
+
+const TITLE = /^([^。,,;;]{2,30})。(?=\S)/;
+
+/**
+ * "(一)加强政府常务会议信息公开。在政府门户网站…": a short first sentence is the task's title
+ * when most items of the list are written that way; in a list of plain sentences the first
+ * sentence is just the start of the text.
+ */
+function withTitles(list: RawList): RawList {
+  const titled = list.tasks.filter((t) => TITLE.test(t.text)).length;
+  if (titled < Math.max(2, list.tasks.length * 0.6)) return list;
+  return {
+    ...list,
+    tasks: list.tasks.map((t) => {
+      const m = TITLE.exec(t.text);
+      return m ? { ...t, title: m[1], text: t.text.slice(m[0].length) } : t;
+    }),
+  };
+}

@@ -1,0 +1,54 @@
+import { numeral } from '../normalize/numerals.js';
+import { foldWidth } from '../normalize/text.js';
+
+/**
+ * Numbering schemes of Chinese official documents, outermost first. The rank is the
+ * nesting a notice conventionally uses: 一、 > (一) > 1. > (1) > ①; 一是 items sit inside
+ * a paragraph; 第X部分/第X章 sit above everything.
+ */
+export type NumberingKind = 'part' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-paren' | 'circled' | 'cn-shi' | 'article';
+export const RANK: Record<NumberingKind, number> = {
+  part: 0, 'cn-dun': 1, 'cn-paren': 2, 'arabic-dot': 3, 'arabic-paren': 4, circled: 5, 'cn-shi': 6, article: 1,
+};
+
+export type Numbering = { kind: NumberingKind; n: number; rest: string; marker: string };
+
+const CN = '[一二三四五六七八九十百零〇两]+';
+const PATTERNS: [NumberingKind, RegExp][] = [
+  ['part', new RegExp(`^第(${CN}|\\d+)(?:部分|章|篇)[、.,:\\s]*`)],
+  ['article', new RegExp(`^第(${CN}|\\d+)条(?=[\\s、.,:]|[^\\d])\\s*`)],
+  ['cn-dun', new RegExp(`^(${CN})[、.,]\\s*`)],
+  ['cn-paren', new RegExp(`^[(\\[【〔](${CN})[)\\]】〕][、.,]?\\s*`)],
+  ['cn-shi', new RegExp(`^(${CN})是(?=[^\\s])`)],
+  ['arabic-paren', /^[(\[【〔](\d{1,3})[)\]】〕][、.,]?\s*|^(\d{1,3})[)](?!\d)\s*/],
+  ['arabic-dot', /^(\d{1,3})(?:[.、,](?!\d)|\s+(?=[^\d\s]))\s*/],
+  ['circled', /^([\u2460-\u2473\u3251-\u325f])\s*/],
+];
+
+/** The numbering a line starts with, if any. */
+export function numbering(text: string): Numbering | null {
+  const t = foldWidth(text);
+  for (const [kind, re] of PATTERNS) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const token = m[1] ?? m[2];
+    const n = kind === 'circled' ? circled(token) : numeral(token);
+    if (!Number.isFinite(n)) continue;
+    return { kind, n, rest: text.slice(m[0].length), marker: text.slice(0, m[0].length) };
+  }
+  return null;
+}
+
+function circled(ch: string): number {
+  const c = ch.charCodeAt(0);
+  return c <= 0x2473 ? c - 0x2460 + 1 : c - 0x3251 + 21;
+}
+
+/** A table's sequence cell: "12", "12.", "(十二)", "十二". */
+export function seqCell(text: string): number | null {
+  const t = foldWidth(text).replace(/\s+/g, '');
+  const m = /^[(\[【〔]?(\d{1,3}|[一二三四五六七八九十百零〇两]{1,4})[)\]】〕]?[.、]?$/.exec(t);
+  if (!m) return null;
+  const n = numeral(m[1]);
+  return Number.isFinite(n) && n > 0 ? n : null;
+}

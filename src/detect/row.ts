@@ -1,0 +1,95 @@
+import type { ColumnRole } from './header.js';
+import type { Cell } from '../read/blocks.js';
+import { unitScore } from '../normalize/units.js';
+import { looksLikeDeadline } from '../normalize/deadlines.js';
+
+/** What a cell looks like, whatever column it sits in. */
+type Shape = 'empty' | 'deadline' | 'units' | 'body' | 'short';
+
+export function shapeOf(text: string): Shape {
+  if (text.trim() === '') return 'empty';
+  if (looksLikeDeadline(text)) return 'deadline';
+  if (unitScore(text) >= 0.5) return 'units';
+  if (text.length >= 40 || /[。;;]/.test(text)) return 'body';
+  return 'short';
+}
+
+const UNIT_ROLES = new Set<ColumnRole>(['lead', 'implementing', 'cooperating', 'units']);
+
+// Cost of a cell of each shape in a column of each role: 0 fits, higher fits worse.
+function fit(role: ColumnRole, shape: Shape): number {
+  if (shape === 'empty') return role === 'text' ? 1 : 0;
+  if (UNIT_ROLES.has(role)) return { deadline: 3, units: 0, body: 4, short: 1.5 }[shape];
+  switch (role) {
+    case 'category': return { deadline: 3, units: 2.5, body: 2, short: 0 }[shape];
+    case 'text': return { deadline: 3, units: 3, body: 0, short: 0.5 }[shape];
+    case 'deadline': return { deadline: 0, units: 3, body: 1.5, short: 1 }[shape];
+    case 'leader': return { deadline: 3, units: 1.5, body: 3, short: 0.5 }[shape];
+    default: return { deadline: 1, units: 2, body: 1, short: 0.5 }[shape];
+  }
+}
+
+// Cost of leaving a column without a cell (a merged or dropped empty cell).
+function skip(role: ColumnRole): number {
+  if (role === 'text') return 5;
+  if (UNIT_ROLES.has(role) || role === 'deadline') return 0.8;
+  return 0;
+}
+
+// Cost of each further cell in one column: a cell split over lines, milestones, paragraphs.
+function more(role: ColumnRole, prev: string, shape: Shape): number {
+  if (shape === 'empty') return 1;
+  if (role === 'category') return 0;
+  if (role === 'deadline') return 0.2;
+  if (role === 'text') return 0.3;
+  if (UNIT_ROLES.has(role)) return /[、,,;;]$/.test(prev) ? 0.1 : 0.5;
+  return 5;
+}
+
+const DROP = 2;
+const MAX_PER_COLUMN = 12;
+
+export type Assigned = { role: ColumnRole; cells: Cell[] }[];
+
+/**
+ * Assigns a row's cells, in order, to the header's columns by least total misfit. A
+ * scraped row loses empty cells and merged cells and splits long cells over lines, so the
+ * cell count rarely equals the column count; the shapes of the cells tell where each goes.
+ * Cells left after the last column (page chrome after the table) are dropped.
+ */
+export function assignRow(cells: Cell[], roles: ColumnRole[]): { assigned: Assigned; dropped: Cell[] } {
+  const n = cells.length;
+  const m = roles.length;
+  const shapes = cells.map((c) => shapeOf(c.text));
+  const INF = Number.POSITIVE_INFINITY;
+  const cost: number[][] = Array.from({ length: m + 1 }, () => new Array(n + 1).fill(INF));
+  const back: number[][] = Array.from({ length: m + 1 }, () => new Array(n + 1).fill(-1));
+  cost[0][0] = 0;
+  for (let j = 0; j < m; j++) {
+    for (let i = 0; i <= n; i++) {
+      if (cost[j][i] === INF) continue;
+      const viaSkip = cost[j][i] + skip(roles[j]);
+      if (viaSkip < cost[j + 1][i]) {
+        cost[j + 1][i] = viaSkip;
+        back[j + 1][i] = i;
+      }
+      let acc = cost[j][i];
+      for (let k = i; k < n && k - i < MAX_PER_COLUMN; k++) {
+        acc += k === i ? fit(roles[j], shapes[k]) : fit(roles[j], shapes[k]) + more(roles[j], cells[k - 1].text, shapes[k]);
+        if (acc < cost[j + 1][k + 1]) {
+          cost[j + 1][k + 1] = acc;
+          back[j + 1][k + 1] = i;
+        }
+      }
+    }
+  }
+  let end = 0;
+  for (let i = 0; i <= n; i++) if (cost[m][i] + DROP * (n - i) < cost[m][end] + DROP * (n - end)) end = i;
+  const assigned: Assigned = [];
+  for (let j = m, i = end; j > 0; j--) {
+    const start = back[j][i];
+    assigned.unshift({ role: roles[j - 1], cells: cells.slice(start, i) });
+    i = start;
+  }
+  return { assigned, dropped: cells.slice(end) };
+}

@@ -1,0 +1,633 @@
+/**
+ * Deadlines (完成时限) as printed in task-division notices, resolved to ISO dates.
+ *
+ * Matching runs on the folded copy (full-width → ASCII, Traditional → Simplified), which
+ * keeps every index, so `raw` and `note` are sliced from the original text as printed.
+ * Nothing here guesses: a digit run that splits into month/day more than one way is
+ * reported as `unknown`, and the running-text scan accepts a date only with a trigger word.
+ */
+import type { Deadline } from '../model/schema.js';
+import { clean, fold, isBlank } from './text.js';
+
+export type DeadlineContext = { year: number | null; issuedOn?: string | null };
+
+type Kind = Deadline['kind'];
+type Period = NonNullable<Deadline['period']>;
+type Resolved = { due: string | null; start?: string };
+type Mode = 'cell' | 'text';
+
+interface Hit {
+  start: number;
+  /** index just after the expression and any 前/之前/为止 after it */
+  end: number;
+  kind: Kind;
+  /** a year named by the expression itself; later milestones in a cell inherit it */
+  year: number | null;
+  resolve: (year: number | null) => Resolved;
+  period?: Period;
+  /** names a day, a 底/末/旬, a year or carries 前: precise enough to open a milestone mid-clause */
+  strong: boolean;
+  /** ends in a deadline word (底, 末, 内, 半年, 季度, 年中) even without 前 */
+  endish: boolean;
+  suffix: boolean;
+  since?: '起' | '以来';
+  /** a bare year such as 2018年, which running text uses for references as often as deadlines */
+  bareYear?: boolean;
+  /** 全年: a span, never a deadline when it appears in prose */
+  wholeYear?: boolean;
+}
+
+// ---------------------------------------------------------------- numerals
+
+// numerals.ts does not parse at the moment (an unquoted '○' object key), so dates read their
+// own numerals; only the small range a date needs is covered.
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, '○': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "12" → 12, "十二" → 12, "三十一" → 31, "二〇一八" → 2018; NaN when not a numeral. */
+function numeral(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const chars = [...s];
+  if (chars.length === 0 || !chars.every((c) => c in CN_DIGITS || c === '十' || c === '百')) return NaN;
+  if (!chars.some((c) => c === '十' || c === '百')) return Number(chars.map((c) => CN_DIGITS[c]).join(''));
+  let total = 0;
+  let cur = 0;
+  for (const c of chars) {
+    if (c in CN_DIGITS) cur = CN_DIGITS[c];
+    else {
+      total += (cur || 1) * (c === '百' ? 100 : 10);
+      cur = 0;
+    }
+  }
+  return total + cur;
+}
+
+// ---------------------------------------------------------------- calendar helpers
+
+function lastDay(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** ISO date or null when the day does not exist (2019-02-29) or the year is out of range. */
+function iso(y: number | null, m: number, d: number): string | null {
+  if (y === null || !Number.isInteger(y) || y < 1000 || y > 9999) return null;
+  if (!(m >= 1 && m <= 12) || !(d >= 1 && d <= lastDay(y, m))) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Day check when the year may still be unknown: allow 2-29 so the year decides later. */
+function dayFits(m: number, d: number, y: number | null): boolean {
+  if (!(m >= 1 && m <= 12) || !(d >= 1)) return false;
+  return d <= lastDay(y ?? 2000, m);
+}
+
+function plausibleYear(y: number, ctxYear: number | null): boolean {
+  if (!(y >= 1990 && y <= 2099)) return false;
+  return ctxYear === null || Math.abs(y - ctxYear) <= 3;
+}
+
+// ---------------------------------------------------------------- regex building blocks
+
+const CN = '零〇○一二两三四五六七八九十';
+const NUM = `(\\d{1,2}|[${CN}]{1,3})`;
+const YEAR = `(\\d{4}|[零〇○一二三四五六七八九]{4})`;
+const SEP = /[\s,,、;;。::]/;
+
+const sticky = (src: string): RegExp => new RegExp(src, 'y');
+
+function at(rx: RegExp, f: string, i: number): RegExpExecArray | null {
+  rx.lastIndex = i;
+  return rx.exec(f);
+}
+
+const SUFFIX_RX = sticky('\\s*(?:之前|以前|前|为止|止)');
+const SINCE_RX = sticky('\\s*(起|开始|以来)');
+
+function suffixEnd(f: string, i: number): number {
+  const m = at(SUFFIX_RX, f, i);
+  return m ? i + m[0].length : i;
+}
+
+// ---------------------------------------------------------------- month tails: 9月, 9月30日, 9月中旬, 9月底
+
+type DayPart = number | 'early' | 'mid' | 'late' | 'end';
+interface MonthTail {
+  end: number;
+  m: number;
+  day: DayPart;
+}
+
+const MONTH_RX = sticky(`${NUM}\\s*月(?:份)?`);
+// 日 is sometimes lost in scraped text ("9月30前"), so a bare day before 前 still counts.
+const DAY_RX = sticky(`\\s*${NUM}\\s*(?:[日号]|(?=之前|以前|前))`);
+const XUN_RX = sticky('\\s*([上中下])旬');
+const END_RX = sticky('\\s*(?:底|末)');
+
+function monthTail(f: string, i: number, year: number | null): MonthTail | null {
+  const mm = at(MONTH_RX, f, i);
+  if (!mm) return null;
+  const m = numeral(mm[1]);
+  if (!(m >= 1 && m <= 12)) return null;
+  const p = i + mm[0].length;
+  const dd = at(DAY_RX, f, p);
+  if (dd) {
+    const d = numeral(dd[1]);
+    // An impossible day stays one expression (read later as unknown) rather than a bare month.
+    return { end: p + dd[0].length, m, day: dayFits(m, d, year) ? d : NaN };
+  }
+  const xun = at(XUN_RX, f, p);
+  if (xun) return { end: p + xun[0].length, m, day: ({ 上: 'early', 中: 'mid', 下: 'late' } as const)[xun[1] as '上' | '中' | '下'] };
+  const e = at(END_RX, f, p);
+  if (e) return { end: p + e[0].length, m, day: 'end' };
+  return { end: p, m, day: 'end' };
+}
+
+function tailDay(t: MonthTail, y: number): number {
+  if (typeof t.day === 'number') return t.day;
+  if (t.day === 'early') return 10;
+  if (t.day === 'mid') return 20;
+  return lastDay(y, t.m);
+}
+
+function tailDue(t: MonthTail, y: number | null): string | null {
+  return y === null ? null : iso(y, t.m, tailDay(t, y));
+}
+
+function tailStart(t: MonthTail, y: number | null): string | null {
+  if (y === null) return null;
+  return iso(y, t.m, typeof t.day === 'number' ? t.day : t.day === 'mid' ? 11 : t.day === 'late' ? 21 : 1);
+}
+
+// ---------------------------------------------------------------- hit finishing: 起/以来, 前
+
+/** Wraps an expression that ends at `end` with its 起/以来 or 前 and builds the hit. */
+function finish(
+  f: string,
+  start: number,
+  end: number,
+  base: Omit<Hit, 'start' | 'end' | 'suffix' | 'since'>,
+  startOf: ((y: number | null) => string | null) | null,
+): Hit {
+  const s = startOf ? at(SINCE_RX, f, end) : null;
+  if (s && startOf) {
+    // "2019年起" opens a span with no end.
+    const since = s[1] === '以来' ? '以来' : '起';
+    return {
+      ...base,
+      start,
+      end: end + s[0].length,
+      kind: 'period',
+      suffix: false,
+      since,
+      resolve: (y) => {
+        const st = startOf(y);
+        return st ? { due: null, start: st } : { due: null };
+      },
+    };
+  }
+  const e2 = suffixEnd(f, end);
+  const suffix = e2 > end;
+  return { ...base, start, end: e2, suffix, strong: base.strong || suffix };
+}
+
+// ---------------------------------------------------------------- matchers
+
+const RANGE_RX = sticky(`${YEAR}\\s*年?\\s*[—–\\-~～至到]{1,2}\\s*${YEAR}(?!\\d)\\s*(?:年度?)?`);
+
+function matchRange(f: string, i: number): Hit | null {
+  const r = at(RANGE_RX, f, i);
+  if (!r) return null;
+  const y1 = numeral(r[1]);
+  const y2 = numeral(r[2]);
+  if (!(y1 >= 1990 && y1 <= 2099 && y2 > y1 && y2 - y1 <= 20)) return null;
+  const due = iso(y2, 12, 31);
+  const st = iso(y1, 1, 1);
+  return finish(f, i, i + r[0].length, {
+    kind: 'period', year: y2, strong: true, endish: true,
+    resolve: () => (st ? { due, start: st } : { due }),
+  }, null);
+}
+
+const YEAR_RX = sticky(`${YEAR}\\s*年(?:度)?`);
+const Y_END_RX = sticky('年?(?:底|末)|内');
+const Y_MID_RX = sticky('年?中(?![央国华共心期])');
+const HALF_RX = sticky('([上下])半年');
+const QUARTER_RX = sticky('第?([一二三四1-4])季度(?:末|底)?');
+
+function quarterOf(s: string): number {
+  return numeral(s);
+}
+
+/** Year-level tails after 2018年: 底, 内, 年中, 上半年, 第三季度. Month tails are handled apart. */
+function yearTail(f: string, p: number): { end: number; m: number; startM: number } | null {
+  let r = at(Y_END_RX, f, p);
+  if (r) return { end: p + r[0].length, m: 12, startM: 1 };
+  r = at(Y_MID_RX, f, p);
+  if (r) return { end: p + r[0].length, m: 6, startM: 1 };
+  r = at(HALF_RX, f, p);
+  if (r) return { end: p + r[0].length, m: r[1] === '上' ? 6 : 12, startM: r[1] === '上' ? 1 : 7 };
+  r = at(QUARTER_RX, f, p);
+  if (r) {
+    const q = quarterOf(r[1]);
+    return { end: p + r[0].length, m: q * 3, startM: q * 3 - 2 };
+  }
+  return null;
+}
+
+function matchYear(f: string, i: number): Hit | null {
+  const r = at(YEAR_RX, f, i);
+  if (!r) return null;
+  const y = numeral(r[1]);
+  if (!(y >= 1900 && y <= 2100)) return null;
+  const p = i + r[0].length;
+  const ws = /^\s*/.exec(f.slice(p, p + 4))![0].length;
+  const mt = monthTail(f, p + ws, y);
+  if (mt) {
+    return finish(f, i, mt.end, {
+      kind: 'date', year: y, strong: true, endish: true,
+      resolve: () => ({ due: tailDue(mt, y) }),
+    }, () => tailStart(mt, y));
+  }
+  const yt = yearTail(f, p);
+  if (yt) {
+    return finish(f, i, yt.end, {
+      kind: 'period', year: y, strong: true, endish: true,
+      resolve: () => ({ due: iso(y, yt.m, lastDay(y, yt.m)) }),
+    }, () => iso(y, yt.startM, 1));
+  }
+  return finish(f, i, p, {
+    kind: 'period', year: y, strong: true, endish: false, bareYear: true,
+    resolve: () => ({ due: iso(y, 12, 31) }),
+  }, () => iso(y, 1, 1));
+}
+
+const DOTTED_RX = sticky('(\\d{4})\\s*([./-])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{1,2})(?!\\d)(?:\\s*日)?');
+
+function matchDotted(f: string, i: number): Hit | null {
+  const r = at(DOTTED_RX, f, i);
+  if (!r) return null;
+  const y = Number(r[1]);
+  const due = iso(y, Number(r[3]), Number(r[4]));
+  if (!(y >= 1900 && y <= 2100) || !due) return null;
+  return finish(f, i, i + r[0].length, {
+    kind: 'date', year: y, strong: true, endish: true, resolve: () => ({ due }),
+  }, () => due);
+}
+
+// Scraped text that lost 年: "20186月底前".
+const GARBLED_YM_RX = sticky('(\\d{4})(?=\\d{1,2}\\s*月)');
+
+function matchGarbledYearMonth(f: string, i: number, ctxYear: number | null): Hit | null {
+  const r = at(GARBLED_YM_RX, f, i);
+  if (!r) return null;
+  const y = Number(r[1]);
+  if (!plausibleYear(y, ctxYear)) return null;
+  const mt = monthTail(f, i + 4, y);
+  if (!mt) return null;
+  return finish(f, i, mt.end, {
+    kind: 'date', year: y, strong: true, endish: true, resolve: () => ({ due: tailDue(mt, y) }),
+  }, () => tailStart(mt, y));
+}
+
+/** Every month/day reading of a digit string: "630" → 6/30; "116" → 1/16 and 11/6. */
+function monthDaySplits(s: string, y: number | null): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let k = 1; k <= 2; k++) {
+    const ms = s.slice(0, k);
+    const ds = s.slice(k);
+    if (ds.length < 1 || ds.length > 2 || ms === '0') continue;
+    const m = Number(ms);
+    const d = Number(ds);
+    if (m >= 1 && m <= 12 && dayFits(m, d, y)) out.push([m, d]);
+  }
+  return out;
+}
+
+type RunReading = { y: number | null; m: number; d: number } | 'ambiguous' | null;
+
+/** Reads a run of digits that lost 年/月/日; only a single possible reading counts. */
+function readDigitRun(run: string, ctxYear: number | null): RunReading {
+  if (run.length <= 4) {
+    const splits = monthDaySplits(run, ctxYear);
+    if (splits.length === 0) return null;
+    return splits.length === 1 ? { y: null, m: splits[0][0], d: splits[0][1] } : 'ambiguous';
+  }
+  const y = Number(run.slice(0, 4));
+  if (!plausibleYear(y, ctxYear)) return null;
+  const splits = monthDaySplits(run.slice(4), y);
+  return splits.length === 1 ? { y, m: splits[0][0], d: splits[0][1] } : 'ambiguous';
+}
+
+const RUN_RX = sticky('(\\d{3,8})(?!\\d)(\\s*日)?');
+
+function matchDigitRun(f: string, i: number, ctxYear: number | null, mode: Mode): Hit | null {
+  const r = at(RUN_RX, f, i);
+  if (!r) return null;
+  const end = i + r[0].length;
+  const e2 = suffixEnd(f, end);
+  const next = f[end] ?? '';
+  // A bare number is a date only when it stands alone in a deadline cell.
+  if (e2 === end && !r[2] && !(mode === 'cell' && (next === '' || SEP.test(next)))) return null;
+  const reading = readDigitRun(r[1], ctxYear);
+  if (reading === null) return null;
+  if (reading === 'ambiguous') {
+    return { start: i, end: e2, kind: 'unknown', year: null, strong: true, endish: false, suffix: e2 > end, resolve: () => ({ due: null }) };
+  }
+  const { m, d } = reading;
+  return {
+    start: i, end: e2, kind: 'date', year: reading.y, strong: true, endish: true, suffix: e2 > end,
+    resolve: (y) => ({ due: iso(y, m, d) }),
+  };
+}
+
+function matchMonth(f: string, i: number): Hit | null {
+  const mt = monthTail(f, i, null);
+  if (!mt) return null;
+  const precise = mt.day !== 'end' || /[底末]\s*$/.test(f.slice(i, mt.end));
+  return finish(f, i, mt.end, {
+    kind: 'date', year: null, strong: precise, endish: precise,
+    resolve: (y) => ({ due: tailDue(mt, y) }),
+  }, (y) => tailStart(mt, y));
+}
+
+function matchQuarter(f: string, i: number): Hit | null {
+  const r = at(QUARTER_RX, f, i);
+  if (!r) return null;
+  const q = quarterOf(r[1]);
+  return finish(f, i, i + r[0].length, {
+    kind: 'period', year: null, strong: /[末底]$/.test(r[0]), endish: true,
+    resolve: (y) => ({ due: y === null ? null : iso(y, q * 3, lastDay(y, q * 3)) }),
+  }, null);
+}
+
+const WORD_RX = sticky(
+  '(?:今年|本年度?|当年)?(全年|年内|年底|年末|年中(?![央国华共心期])|上半年|下半年)|(?:今年|本年度?|当年)(底|末|内)',
+);
+
+function matchWord(f: string, i: number): Hit | null {
+  const r = at(WORD_RX, f, i);
+  if (!r) return null;
+  const w = r[1] ?? r[2];
+  const m = w === '年中' || w === '上半年' ? 6 : 12;
+  return finish(f, i, i + r[0].length, {
+    kind: 'period', year: null, strong: false, endish: w !== '全年', wholeYear: w === '全年',
+    resolve: (y) => ({ due: y === null ? null : iso(y, m, lastDay(y, m)) }),
+  }, null);
+}
+
+const NEXT_RX = sticky('(?:次年|明年|翌年|下一年度?|下年度)(?:(上半年|年中)|(年?底|年?末))?');
+
+function matchNextYear(f: string, i: number): Hit | null {
+  const r = at(NEXT_RX, f, i);
+  if (!r) return null;
+  const m = r[1] ? 6 : 12;
+  return finish(f, i, i + r[0].length, {
+    kind: 'period', year: null, strong: false, endish: Boolean(r[1] || r[2]),
+    resolve: (y) => ({ due: y === null ? null : iso(y + 1, m, lastDay(y + 1, m)) }),
+  }, null);
+}
+
+const ONGOING_RX = sticky('持续推进|长期坚持|常态化|持续开展|长期|持续|常年|长效');
+
+function matchOngoing(f: string, i: number): Hit | null {
+  const r = at(ONGOING_RX, f, i);
+  if (!r) return null;
+  return { start: i, end: i + r[0].length, kind: 'ongoing', year: null, strong: false, endish: false, suffix: false, resolve: () => ({ due: null }) };
+}
+
+const RECUR_RX = sticky('(?:每|按)个?(季度|季|半年|年度?|月度?|周|星期|日|天)');
+const RECUR_PERIOD: Record<string, Period> = {
+  季度: 'quarter', 季: 'quarter', 半年: 'half-year', 年: 'year', 年度: 'year', 月: 'month', 月度: 'month', 周: 'week', 星期: 'week', 日: 'day', 天: 'day',
+};
+const RECUR_DAY_RX = sticky(`\\s*${NUM}\\s*[日号]`);
+
+/** The date inside a recurring deadline (每年1月31日前, 每月底前, 每季度末); consumed so it is not read as a date. */
+function recurTail(f: string, p: number): number {
+  const mt = monthTail(f, p, null);
+  if (mt) return mt.end;
+  for (const rx of [QUARTER_RX, RECUR_DAY_RX, XUN_RX, END_RX]) {
+    const r = at(rx, f, p);
+    if (r) return p + r[0].length;
+  }
+  return p;
+}
+
+function matchRecurring(f: string, i: number): Hit | null {
+  const r = at(RECUR_RX, f, i);
+  if (!r) return null;
+  const p = i + r[0].length;
+  const t = recurTail(f, p);
+  const e2 = suffixEnd(f, t);
+  return {
+    start: i, end: e2, kind: 'recurring', year: null, period: RECUR_PERIOD[r[1]],
+    strong: t > p || e2 > t, endish: t > p, suffix: e2 > t, resolve: () => ({ due: null }),
+  };
+}
+
+const RELATIVE_RX = sticky(
+  `(?:(?:自|从|收到|接到|受理)[^,,。;;\\n]{0,20}?(?:之日|后)起?\\s*)?(?:\\d{1,4}|[${CN}百]{1,4})\\s*个?\\s*(?:工作日|自然日|日|天|小时|月|周|星期|年)(?:内|以内|之内)`,
+);
+
+function matchRelative(f: string, i: number): Hit | null {
+  const r = at(RELATIVE_RX, f, i);
+  if (!r) return null;
+  return { start: i, end: i + r[0].length, kind: 'relative', year: null, strong: false, endish: true, suffix: false, resolve: () => ({ due: null }) };
+}
+
+const CN_DIGIT = new RegExp(`[${CN}]`);
+
+/** A numeral continuing another numeral ("2018630" at '6', "十二" at '二') never starts a date. */
+function midNumber(f: string, i: number): boolean {
+  const c = f[i];
+  const p = f[i - 1] ?? '';
+  if (/\d/.test(c)) return /[\d.]/.test(p);
+  return CN_DIGIT.test(c) && CN_DIGIT.test(p);
+}
+
+function matchAt(f: string, i: number, ctxYear: number | null, mode: Mode): Hit | null {
+  if (midNumber(f, i)) return null;
+  const hit =
+    matchRange(f, i) ??
+    matchYear(f, i) ??
+    matchDotted(f, i) ??
+    matchGarbledYearMonth(f, i, ctxYear) ??
+    matchRelative(f, i) ??
+    matchDigitRun(f, i, ctxYear, mode) ??
+    matchMonth(f, i) ??
+    matchQuarter(f, i) ??
+    matchWord(f, i) ??
+    matchNextYear(f, i) ??
+    matchRecurring(f, i) ??
+    matchOngoing(f, i);
+  // 90% and the like: a number followed by % is never a date.
+  if (hit && f[hit.end] === '%') return null;
+  return hit;
+}
+
+function scan(f: string, ctxYear: number | null, mode: Mode): Hit[] {
+  const hits: Hit[] = [];
+  let i = 0;
+  while (i < f.length) {
+    const h = matchAt(f, i, ctxYear, mode);
+    if (h && h.end > i) {
+      hits.push(h);
+      i = h.end;
+    } else i++;
+  }
+  return hits;
+}
+
+// ---------------------------------------------------------------- building Deadline objects
+
+const TRIM_RAW = /^[\s,,、;;::]+|[\s,,、;;::]+$/g;
+const TRIM_NOTE_HEAD = /^[\s,,、;;::]+/;
+const TRIM_NOTE_TAIL = /[\s,,、;;::。.!!??]+$/;
+
+function toDeadline(text: string, h: Hit, rawStart: number, rawEnd: number, year: number | null, inText: boolean): Deadline {
+  const { due, start } = h.resolve(year);
+  // A day that does not exist in the resolved year (2019年2月29日) cannot be read as a date.
+  const kind = h.kind === 'date' && year !== null && due === null ? 'unknown' : h.kind;
+  const d: Deadline = { raw: text.slice(rawStart, rawEnd).replace(TRIM_RAW, ''), kind, due, inText };
+  if (start) d.start = start;
+  if (h.period) d.period = h.period;
+  return d;
+}
+
+function atClauseStart(f: string, i: number): boolean {
+  const before = f.slice(0, i).replace(/\s+$/, '');
+  return before === '' || /[,,、;;。::)\])】于在到至]$/.test(before);
+}
+
+/** Which hits open a milestone: dated ones; mid-clause only when precise; 持续推进 only alone. */
+function milestones(f: string, hits: Hit[]): Hit[] {
+  const dated = hits.filter((h) => h.kind !== 'ongoing');
+  if (dated.length === 0) return hits.slice(0, 1);
+  return dated.filter((h, k) => k === 0 || h.strong || atClauseStart(f, h.start));
+}
+
+function parseUnsafe(text: string, ctx: DeadlineContext): Deadline[] {
+  if (isBlank(text)) return [];
+  const ctxYear = validYear(ctx);
+  const f = fold(text);
+  const ms = milestones(f, scan(f, ctxYear, 'cell'));
+  if (ms.length === 0) return [unknown(text, false)];
+  let inherited: number | null = null;
+  return ms.map((h, k) => {
+    const onlyOngoing = h.kind === 'ongoing';
+    const rawStart = onlyOngoing ? 0 : h.start;
+    const rawEnd = k + 1 < ms.length ? ms[k + 1].start : text.length;
+    const year = h.year ?? inherited ?? ctxYear;
+    if (h.year !== null && h.kind !== 'unknown') inherited = h.year;
+    const d = toDeadline(text, h, rawStart, rawEnd, year, false);
+    const note = onlyOngoing ? '' : text.slice(h.end, rawEnd).replace(TRIM_NOTE_HEAD, '').replace(TRIM_NOTE_TAIL, '');
+    if (note) d.note = note;
+    return d;
+  });
+}
+
+function unknown(text: string, inText: boolean): Deadline {
+  return { raw: clean(text), kind: 'unknown', due: null, inText };
+}
+
+function validYear(ctx: DeadlineContext | null | undefined): number | null {
+  const y = ctx?.year;
+  return typeof y === 'number' && Number.isInteger(y) && y >= 1000 && y <= 9998 ? y : null;
+}
+
+/**
+ * A deadline column cell or a clause ("完成时限:…"): every milestone in it, inText=false.
+ * Never empty for non-blank input: unreadable text gives one {kind:'unknown', due:null, raw:text}.
+ * Blank input gives [].
+ */
+export function parseDeadlines(text: string, ctx: DeadlineContext): Deadline[] {
+  if (typeof text !== 'string') return [];
+  try {
+    return parseUnsafe(text, ctx);
+  } catch {
+    return isBlank(text) ? [] : [unknown(text, false)];
+  }
+}
+
+// ---------------------------------------------------------------- running text
+
+const MASK_RX = [
+  /《[^》]{0,100}》?/g,
+  /〔[^〕)\n]{0,12}[〕)]?/g,
+  // document numbers, garbled or not: 国办发〔2018〕22号, 国办发〔201822号, 皖政办发201822号
+  /发\s*[〔\[【(]?\s*\d[^,,。;;\n]{0,12}?号/g,
+];
+
+/** Blanks out titles and document numbers (same length), where dates are never deadlines. */
+function mask(f: string): string {
+  let out = f;
+  for (const rx of MASK_RX) out = out.replace(rx, (s) => '□'.repeat(s.length));
+  return out;
+}
+
+const PREP = /[于在到至]$/;
+const COMPARE_BEFORE = /(?:截至|截止到|比|较|同比|与|自|从)\s*$/;
+const REFERENCE_AFTER = /^\s*(?:的|以来|同期|相比|增长|下降|减少|提高|出台|印发|发布|以前的)/;
+const VERB_AFTER = /^\s*(?:前|完成|启动|上线|建成|实现|全面|基本|组织|开展|举办|召开|出台|制定|印发|报送|部署|推出|开通)/;
+
+/** Trigger rules for a date stated in running text; anything doubtful is dropped. */
+function acceptInText(f: string, h: Hit): boolean {
+  if (h.kind === 'ongoing' || h.kind === 'unknown' || h.since || h.wholeYear) return false;
+  const before = f.slice(Math.max(0, h.start - 4), h.start);
+  const after = f.slice(h.end, h.end + 12);
+  if (COMPARE_BEFORE.test(before)) return false;
+  if (h.kind === 'relative') return true;
+  if (h.kind === 'recurring') return h.strong;
+  if (h.suffix) return !/^\s*的/.test(after);
+  if (REFERENCE_AFTER.test(after) || /^[^,,。;;]{0,4}的/.test(after)) return false;
+  if (h.bareYear) return false;
+  const prep = PREP.test(before);
+  if (h.year === null && !h.strong && !h.endish) {
+    // bare "9月": only "于9月组织…"
+    return prep && VERB_AFTER.test(after);
+  }
+  if (h.endish) return prep || atClauseStart(f, h.start) || VERB_AFTER.test(after) || SEP.test(after[0] ?? '');
+  return prep;
+}
+
+/** Conservative scan of a task's running text for deadlines stated in it, inText=true. */
+export function findDeadlinesInText(text: string, ctx: DeadlineContext): Deadline[] {
+  if (typeof text !== 'string' || isBlank(text)) return [];
+  try {
+    const ctxYear = validYear(ctx);
+    const f = mask(fold(text));
+    return scan(f, ctxYear, 'text')
+      .filter((h) => acceptInText(f, h))
+      .map((h) => {
+        const rawStart = PREP.test(f.slice(0, h.start)) ? h.start - 1 : h.start;
+        return toDeadline(text, h, rawStart, h.end, h.year ?? ctxYear, true);
+      })
+      .filter((d) => d.kind !== 'unknown');
+  } catch {
+    return [];
+  }
+}
+
+// ---------------------------------------------------------------- layout detection
+
+const LABEL_RX = /^(?:完成)?(?:时限|时间|期限)(?:要求)?\s*[::]?\s*/;
+const LEAD_RX = /^(?:力争|争取|要在|要于|于|在)/;
+
+/**
+ * For layout detection: does this cell/segment read as a deadline (starts with or is a
+ * deadline expression)? Plain task prose that merely contains a date somewhere is false.
+ */
+export function looksLikeDeadline(text: string): boolean {
+  if (typeof text !== 'string') return false;
+  try {
+    const f = clean(fold(text)).replace(LABEL_RX, '').replace(LEAD_RX, '');
+    if (f === '') return false;
+    const first = scan(f, null, 'cell')[0];
+    if (!first || first.start !== 0) return false;
+    const rest = f.slice(first.end);
+    if (rest.trim() === '' || SEP.test(rest[0])) return true;
+    if (first.kind === 'ongoing') return rest.length <= 2;
+    if (first.strong) return true;
+    return f.length <= (first.kind === 'recurring' || first.kind === 'relative' ? 20 : 12);
+  } catch {
+    return false;
+  }
+}

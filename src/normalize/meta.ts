@@ -1,0 +1,102 @@
+import type { Meta } from '../model/schema.js';
+import { foldWidth } from './text.js';
+import { numeral } from './numerals.js';
+
+type Line = { text: string; line: number };
+
+const NOTICE_TITLE = /^.{2,80}关于.{2,120}的(通知|意见|决定|函|通报|批复|报告)$/;
+const LABEL = /(?<=^|[\s::])((?:[\u4e00-\u9fa5]\s*){1,5}[\u4e00-\u9fa5])\s*[::]/g;
+const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,14}\s*[〔[【(（]\s*((?:19|20)\d{2})\s*[〕\]】)）]\s*第?\s*\d{1,4}\s*号$/;
+const ORG = /(办公室|办公厅|人民政府|政府|委员会|领导小组|小组|局|委|办|厅|中心|部)$/;
+
+/** Value of a metadata field on a scraped page ("名  称: X 内容分类: Y" -> X). */
+function field(lines: Line[], name: RegExp): string | null {
+  for (const l of lines.slice(0, 40)) {
+    const labels = [...l.text.matchAll(LABEL)];
+    for (let k = 0; k < labels.length; k++) {
+      if (!name.test(labels[k][1].replace(/\s/g, ''))) continue;
+      const from = labels[k].index + labels[k][0].length;
+      const to = k + 1 < labels.length ? labels[k + 1].index : l.text.length;
+      const v = l.text.slice(from, to).trim();
+      if (v) return v;
+    }
+  }
+  return null;
+}
+
+/** A date standing alone on a line: 2018年8月13日, 二〇一八年八月十三日, or scraped 2018615. */
+export function dateLine(text: string): string | null {
+  const t = foldWidth(text).replace(/[\s]/g, '');
+  let m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
+  if (m) return iso(+m[1], +m[2], +m[3]);
+  m = /^([〇零一二三四五六七八九○]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/.exec(t);
+  if (m) return iso(numeral(m[1]), numeral(m[2]), numeral(m[3]));
+  m = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(t);
+  if (m) return iso(+m[1], +m[2], +m[3]);
+  m = /^((?:19|20)\d{2})(\d{2,4})$/.exec(t);
+  if (m) return garbled(+m[1], m[2]);
+  return null;
+}
+
+// Digits left when 年/月/日 were lost: accept only the one reading that is a real date.
+function garbled(year: number, md: string): string | null {
+  const readings: string[] = [];
+  for (let cut = 1; cut < md.length; cut++) {
+    const d = iso(year, +md.slice(0, cut), +md.slice(cut));
+    if (d && md[cut] !== '0') readings.push(d);
+  }
+  return readings.length === 1 ? readings[0] : null;
+}
+
+function iso(y: number, m: number, d: number): string | null {
+  if (!(y > 1900 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1) return null;
+  return dt.toISOString().slice(0, 10);
+}
+
+function fieldDate(v: string | null): string | null {
+  const m = v && /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(v);
+  return m ? iso(+m[1], +m[2], +m[3]) : null;
+}
+
+/**
+ * The notice's title, 文号, issuer, signing date and work year. The printed document wins
+ * over the hosting page's metadata fields: the page's 发布日期 is when it was posted, the
+ * date under the signature is when it was issued.
+ */
+export function extractMeta(lines: Line[], outside: (line: number) => boolean): Meta {
+  const head = lines.slice(0, 60);
+  const titleLine = head.find((l) => NOTICE_TITLE.test(l.text.replace(/\s+$/, '')));
+  const title = titleLine?.text.trim() ?? field(lines, /^(名称|标题)$/) ?? firstHeading(head);
+  const standalone = head.find((l) => DOC_NUMBER.test(foldWidth(l.text).trim()));
+  const fieldNo = field(lines, /^文号$/);
+  const docNumber = standalone?.text.trim() ?? (fieldNo && DOC_NUMBER.test(foldWidth(fieldNo)) ? fieldNo : null);
+  const dates = lines.map((l, i) => ({ i, date: outside(l.line) ? dateLine(l.text) : null })).filter((d) => d.date);
+  const signed = dates[0];
+  const issuedOn = signed?.date ?? fieldDate(field(lines, /^(成文日期|发文日期|发布日期|生成日期|发布时间)$/));
+  const issuer = signatureOrg(lines, signed?.i) ?? titleOrg(title) ?? field(lines, /^(发文机关|发布机构)$/);
+  return { title, docNumber, issuer, issuedOn, year: workYear(title, issuedOn) };
+}
+
+function signatureOrg(lines: Line[], dateIndex: number | undefined): string | null {
+  if (dateIndex === undefined || dateIndex === 0) return null;
+  const prev = lines[dateIndex - 1].text.trim();
+  return prev.length <= 40 && ORG.test(prev) && !/[,,。:]/.test(prev) ? prev : null;
+}
+
+function titleOrg(title: string | null): string | null {
+  const m = title && /^(.{2,40}?)\s*关于/.exec(title);
+  return m ? m[1].trim() : null;
+}
+
+function firstHeading(lines: Line[]): string | null {
+  const l = lines.find((x) => x.text.length >= 6 && x.text.length <= 60 && /(总结|报告|通知|要点|方案|意见|办法|规定|条例|计划)$/.test(x.text));
+  return l?.text.trim() ?? null;
+}
+
+function workYear(title: string | null, issuedOn: string | null): number | null {
+  const m = title && /((?:19|20)\d{2})\s*年/.exec(foldWidth(title));
+  if (m) return +m[1];
+  return issuedOn ? +issuedOn.slice(0, 4) : null;
+}

@@ -1,0 +1,54 @@
+import type { Deadline, Diagnostic, Task, TaskList, Unit } from '../model/schema.js';
+import type { RawList, RawTask } from '../detect/types.js';
+import { parseUnits } from './units.js';
+import { parseDeadlines, findDeadlinesInText, type DeadlineContext } from './deadlines.js';
+
+export type NormalizeContext = DeadlineContext & { firstIsLead: boolean };
+
+/** Raw lists to typed lists, with a diagnostic for every task a reader will want to check. */
+export function normalizeLists(raw: RawList[], ctx: NormalizeContext): { lists: TaskList[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const lists = raw.map((list, li): TaskList => {
+    const hasDeadlineColumn = list.tasks.some((t) => t.deadlines.length > 0);
+    const tableLike = list.layout === 'cell-stream' || list.layout === 'grid';
+    return {
+      title: list.title,
+      layout: list.layout,
+      columns: list.columns,
+      tasks: list.tasks.map((t, ti) => {
+        const task = normalizeTask(t, `L${li + 1}-T${ti + 1}`, ctx, !(tableLike && hasDeadlineColumn));
+        diagnostics.push(...check(task));
+        return task;
+      }),
+    };
+  });
+  return { lists, diagnostics };
+}
+
+function normalizeTask(t: RawTask, id: string, ctx: NormalizeContext, scanText: boolean): Task {
+  const units: Unit[] = [];
+  const lead: string[] = [];
+  const implementing: string[] = [];
+  for (const source of t.units) {
+    const parsed = parseUnits(source.text, { defaultRole: source.role, firstIsLead: ctx.firstIsLead });
+    units.push(...parsed.units);
+    lead.push(...parsed.lead);
+    implementing.push(...parsed.implementing);
+  }
+  let deadlines: Deadline[] = t.deadlines.flatMap((d) => parseDeadlines(d, ctx));
+  if (deadlines.length === 0 && scanText) deadlines = findDeadlinesInText(t.text, ctx);
+  return { id, seq: t.seq, sections: t.sections, title: t.title, text: t.text, lead, implementing, units, deadlines, line: t.line };
+}
+
+function check(task: Task): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (task.units.length === 0) {
+    out.push({ severity: 'warning', code: 'no-units', message: `task ${task.seq ?? task.id} names no responsible unit`, line: task.line });
+  }
+  for (const d of task.deadlines) {
+    if (d.kind === 'unknown') {
+      out.push({ severity: 'warning', code: 'deadline-unresolved', message: `task ${task.seq ?? task.id}: cannot read the deadline "${d.raw}"`, line: task.line });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+/**
+ * Character-level folding used before matching. Every function here keeps the string's
+ * length and character positions, so an index found in the folded copy slices the
+ * original text as printed.
+ */
+
+/** Full-width ASCII (！-～) to ASCII, ideographic space to space. */
+export function foldWidth(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000 || c === 0xa0) out += ' ';
+    else out += s[i];
+  }
+  return out;
+}
+
+// Traditional forms of the characters that carry meaning for fengong: role words, unit
+// suffixes, deadline words. One character each way, so positions survive.
+const T2S: Record<string, string> = Object.fromEntries(
+  (
+    '牽牵頭头單单負负責责實实協协辦办會会機机關关門门縣县區区鄉乡鎮镇廳厅員员衛卫計计劃划發发財财務务' +
+    '資资國国環环設设業业農农運运輸输體体醫医療疗藥药監监場场統统審审稅税網网訊讯傳传聞闻應应檢检' +
+    '軍军漁渔園园質质規规經经濟济組组織织黨党紀纪屬属處处級级層层總总時时間间內内後后個个長长續续' +
+    '進进態态開开週周於于並并與与為为專专項项類类據据報报條条點点導导領领號号聯联絡络參参與与將将' +
+    '舉举辭辞產产權权歸归禮礼樂乐勞劳動动護护災灾險险廣广電电視视圖图書书館馆試试驗验獎奖懲惩' +
+    '衞卫華华務务營营貿贸質质稅税價价糧粮綜综執执畫画決决議议認认證证記记錄录齊齐實实貫贯徹彻' +
+    '門门戶户籍籍僑侨臺台灣湾兒儿婦妇殘残聯联紅红轄辖鐵铁軌轨橋桥碼码遞递郵邮圍围範范廠厂礦矿'
+  )
+    .match(/../gu)!
+    .map((pair) => [pair[0], pair[1]]),
+);
+
+/** Traditional to Simplified for the characters listed above; other characters unchanged. */
+export function toSimplified(s: string): string {
+  let out = '';
+  for (const ch of s) out += T2S[ch] ?? ch;
+  return out;
+}
+
+/** The folded copy that rules match against: width folded, Traditional simplified. */
+export function fold(s: string): string {
+  return toSimplified(foldWidth(s));
+}
+
+/** Trim ASCII, ideographic and no-break spaces. */
+export function clean(s: string): string {
+  return s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+}
+
+/** True when a line holds nothing but spaces of any kind (a scraped empty table cell). */
+export function isBlank(s: string): boolean {
+  return /^[\s\u00a0\u3000]*$/.test(s);
+}

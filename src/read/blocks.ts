@@ -1,0 +1,14 @@
+/**
+ * The block model every reader produces and every detector consumes: lines of prose
+ * and tables of cells, each with its 1-based source line. Readers know nothing of tasks.
+ */
+export type Line = {
+  kind: 'line';
+  text: string;
+  line: number;
+  /** A line holding only no-break or ideographic spaces: a scraped empty table cell. */
+  placeholder?: boolean;
+};
+export type Cell = { text: string; line: number };
+export type Table = { kind: 'table'; rows: Cell[][]; line: number };
+export type Block = Line | Table;

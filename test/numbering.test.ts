@@ -1,0 +1,34 @@
+import { describe, it, expect } from 'vitest';
+import { numbering, seqCell } from '../src/detect/numbering.js';
+
+describe('numbering', () => {
+  it.each([
+    ['一、着力加强公开解读回应工作', 'cn-dun', 1, '着力加强公开解读回应工作'],
+    ['十二、加强监督', 'cn-dun', 12, '加强监督'],
+    ['(一)围绕建设法治政府', 'cn-paren', 1, '围绕建设法治政府'],
+    ['（十二）加大公共卫生', 'cn-paren', 12, '加大公共卫生'],
+    ['〔三〕做好', 'cn-paren', 3, '做好'],
+    ['1.坚持以公开为常态', 'arabic-dot', 1, '坚持以公开为常态'],
+    ['12、强化考核', 'arabic-dot', 12, '强化考核'],
+    ['３．加强', 'arabic-dot', 3, '加强'],
+    ['(1)建立台账', 'arabic-paren', 1, '建立台账'],
+    ['2)完善制度', 'arabic-paren', 2, '完善制度'],
+    ['①梳理清单', 'circled', 1, '梳理清单'],
+    ['一是强化工作保障。', 'cn-shi', 1, '强化工作保障。'],
+    ['第二部分 重点任务', 'part', 2, '重点任务'],
+    ['第十条 各级政府', 'article', 10, '各级政府'],
+  ])('%s', (text, kind, n, rest) => {
+    expect(numbering(text)).toMatchObject({ kind, n, rest });
+  });
+
+  it.each(['2018年政务公开工作要点', '1.5亿元资金', '12345热线', '市财政局牵头', '十九大精神', ''])('no numbering in %s', (text) => {
+    expect(numbering(text)).toBeNull();
+  });
+});
+
+describe('seqCell', () => {
+  it.each([
+    ['1', 1], ['27', 27], ['3.', 3], ['(十二)', 12], ['十二', 12], ['（4）', 4], ['１２', 12],
+  ])('%s -> %d', (text, n) => expect(seqCell(text)).toBe(n));
+  it.each(['全年', '2018615', '1.5', '市财政局', '0'])('%s is not a row number', (text) => expect(seqCell(text)).toBeNull());
+});
