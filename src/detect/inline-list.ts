@@ -26,6 +26,8 @@ function labelledAfter(lines: Line[], i: number, body: string): Item | null {
 
 /** An item whose text runs over a few paragraphs before its unit clause. */
 function continued(lines: Line[], i: number, body: string): Item | null {
+  // A heading (no closing punctuation) is not the first paragraph of an item.
+  if (!/[。;;::,,]$/.test(body.trim())) return null;
   const parts = [body];
   for (let j = i + 1; j < lines.length && j <= i + LOOKAHEAD; j++) {
     const t = lines[j].text;

@@ -9,9 +9,19 @@ type Shape = 'empty' | 'deadline' | 'units' | 'body' | 'short';
 export function shapeOf(text: string): Shape {
   if (text.trim() === '') return 'empty';
   if (looksLikeDeadline(text)) return 'deadline';
-  if (unitScore(text) >= 0.5) return 'units';
-  if (text.length >= 40 || /[。;;]/.test(text)) return 'body';
+  // Sentences end in 。 or ;: a unit cell never does, even one that opens with unit names.
+  if (/[。;;]./.test(text) || /。$/.test(text)) return 'body';
+  if (unitScore(text) >= 0.4 || listOfNames(text)) return 'units';
+  if (text.length >= 60) return 'body';
   return 'short';
+}
+
+// A long enumeration of short names with some units among them (市、县区安全综合监管、交通运输安全、
+// …等部门,电子政务工作机构) is a unit cell even when most names are fields, not bodies.
+function listOfNames(text: string): boolean {
+  const parts = text.split(/[、,,]/).filter((p) => p.trim() !== '');
+  const average = parts.reduce((n, p) => n + p.length, 0) / parts.length;
+  return parts.length >= 4 && average <= 12 && unitScore(text) > 0;
 }
 
 const UNIT_ROLES = new Set<ColumnRole>(['lead', 'implementing', 'cooperating', 'units']);
@@ -42,7 +52,7 @@ function more(role: ColumnRole, prev: string, shape: Shape): number {
   if (role === 'category') return 0;
   if (role === 'deadline') return 0.2;
   if (role === 'text') return 0.3;
-  if (UNIT_ROLES.has(role)) return /[、,,;;]$/.test(prev) ? 0.1 : 0.5;
+  if (UNIT_ROLES.has(role)) return /[、,,;;]$/.test(prev) ? 0.1 : 1.5;
   return 5;
 }
 

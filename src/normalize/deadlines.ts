@@ -141,6 +141,11 @@ function monthTail(f: string, i: number, year: number | null): MonthTail | null 
   return { end: p, m, day: 'end' };
 }
 
+/** 9月底, 2018年9月末: the month's end is named, which reads as a deadline even without 前. */
+function endsInDi(f: string, start: number, end: number): boolean {
+  return /[底末]\s*$/.test(f.slice(start, end));
+}
+
 function tailDay(t: MonthTail, y: number): number {
   if (typeof t.day === 'number') return t.day;
   if (t.day === 'early') return 10;
@@ -202,7 +207,7 @@ function matchRange(f: string, i: number): Hit | null {
   const due = iso(y2, 12, 31);
   const st = iso(y1, 1, 1);
   return finish(f, i, i + r[0].length, {
-    kind: 'period', year: y2, strong: true, endish: true,
+    kind: 'period', year: y2, strong: true, endish: false,
     resolve: () => (st ? { due, start: st } : { due }),
   }, null);
 }
@@ -212,10 +217,6 @@ const Y_END_RX = sticky('年?(?:底|末)|内');
 const Y_MID_RX = sticky('年?中(?![央国华共心期])');
 const HALF_RX = sticky('([上下])半年');
 const QUARTER_RX = sticky('第?([一二三四1-4])季度(?:末|底)?');
-
-function quarterOf(s: string): number {
-  return numeral(s);
-}
 
 /** Year-level tails after 2018年: 底, 内, 年中, 上半年, 第三季度. Month tails are handled apart. */
 function yearTail(f: string, p: number): { end: number; m: number; startM: number } | null {
@@ -227,7 +228,7 @@ function yearTail(f: string, p: number): { end: number; m: number; startM: numbe
   if (r) return { end: p + r[0].length, m: r[1] === '上' ? 6 : 12, startM: r[1] === '上' ? 1 : 7 };
   r = at(QUARTER_RX, f, p);
   if (r) {
-    const q = quarterOf(r[1]);
+    const q = numeral(r[1]);
     return { end: p + r[0].length, m: q * 3, startM: q * 3 - 2 };
   }
   return null;
@@ -243,7 +244,7 @@ function matchYear(f: string, i: number): Hit | null {
   const mt = monthTail(f, p + ws, y);
   if (mt) {
     return finish(f, i, mt.end, {
-      kind: 'date', year: y, strong: true, endish: true,
+      kind: 'date', year: y, strong: true, endish: endsInDi(f, i, mt.end),
       resolve: () => ({ due: tailDue(mt, y) }),
     }, () => tailStart(mt, y));
   }
@@ -254,8 +255,9 @@ function matchYear(f: string, i: number): Hit | null {
       resolve: () => ({ due: iso(y, yt.m, lastDay(y, yt.m)) }),
     }, () => iso(y, yt.startM, 1));
   }
+  // A bare year mid-clause is as often a reference (2019年度计划) as a deadline.
   return finish(f, i, p, {
-    kind: 'period', year: y, strong: true, endish: false, bareYear: true,
+    kind: 'period', year: y, strong: false, endish: false, bareYear: true,
     resolve: () => ({ due: iso(y, 12, 31) }),
   }, () => iso(y, 1, 1));
 }
@@ -269,7 +271,7 @@ function matchDotted(f: string, i: number): Hit | null {
   const due = iso(y, Number(r[3]), Number(r[4]));
   if (!(y >= 1900 && y <= 2100) || !due) return null;
   return finish(f, i, i + r[0].length, {
-    kind: 'date', year: y, strong: true, endish: true, resolve: () => ({ due }),
+    kind: 'date', year: y, strong: true, endish: false, resolve: () => ({ due }),
   }, () => due);
 }
 
@@ -284,7 +286,7 @@ function matchGarbledYearMonth(f: string, i: number, ctxYear: number | null): Hi
   const mt = monthTail(f, i + 4, y);
   if (!mt) return null;
   return finish(f, i, mt.end, {
-    kind: 'date', year: y, strong: true, endish: true, resolve: () => ({ due: tailDue(mt, y) }),
+    kind: 'date', year: y, strong: true, endish: endsInDi(f, i, mt.end), resolve: () => ({ due: tailDue(mt, y) }),
   }, () => tailStart(mt, y));
 }
 
@@ -334,7 +336,7 @@ function matchDigitRun(f: string, i: number, ctxYear: number | null, mode: Mode)
   }
   const { m, d } = reading;
   return {
-    start: i, end: e2, kind: 'date', year: reading.y, strong: true, endish: true, suffix: e2 > end,
+    start: i, end: e2, kind: 'date', year: reading.y, strong: true, endish: false, suffix: e2 > end,
     resolve: (y) => ({ due: iso(y, m, d) }),
   };
 }
@@ -342,9 +344,9 @@ function matchDigitRun(f: string, i: number, ctxYear: number | null, mode: Mode)
 function matchMonth(f: string, i: number): Hit | null {
   const mt = monthTail(f, i, null);
   if (!mt) return null;
-  const precise = mt.day !== 'end' || /[底末]\s*$/.test(f.slice(i, mt.end));
+  const di = endsInDi(f, i, mt.end);
   return finish(f, i, mt.end, {
-    kind: 'date', year: null, strong: precise, endish: precise,
+    kind: 'date', year: null, strong: di || mt.day !== 'end', endish: di,
     resolve: (y) => ({ due: tailDue(mt, y) }),
   }, (y) => tailStart(mt, y));
 }
@@ -352,7 +354,7 @@ function matchMonth(f: string, i: number): Hit | null {
 function matchQuarter(f: string, i: number): Hit | null {
   const r = at(QUARTER_RX, f, i);
   if (!r) return null;
-  const q = quarterOf(r[1]);
+  const q = numeral(r[1]);
   return finish(f, i, i + r[0].length, {
     kind: 'period', year: null, strong: /[末底]$/.test(r[0]), endish: true,
     resolve: (y) => ({ due: y === null ? null : iso(y, q * 3, lastDay(y, q * 3)) }),
@@ -507,7 +509,7 @@ function milestones(f: string, hits: Hit[]): Hit[] {
 function parseUnsafe(text: string, ctx: DeadlineContext): Deadline[] {
   if (isBlank(text)) return [];
   const ctxYear = validYear(ctx);
-  const f = fold(text);
+  const f = mask(fold(text));
   const ms = milestones(f, scan(f, ctxYear, 'cell'));
   if (ms.length === 0) return [unknown(text, false)];
   let inherited: number | null = null;
@@ -579,13 +581,9 @@ function acceptInText(f: string, h: Hit): boolean {
   if (h.suffix) return !/^\s*的/.test(after);
   if (REFERENCE_AFTER.test(after) || /^[^,,。;;]{0,4}的/.test(after)) return false;
   if (h.bareYear) return false;
-  const prep = PREP.test(before);
-  if (h.year === null && !h.strong && !h.endish) {
-    // bare "9月": only "于9月组织…"
-    return prep && VERB_AFTER.test(after);
-  }
-  if (h.endish) return prep || atClauseStart(f, h.start) || VERB_AFTER.test(after) || SEP.test(after[0] ?? '');
-  return prep;
+  if (h.endish) return PREP.test(before) || atClauseStart(f, h.start) || VERB_AFTER.test(after) || SEP.test(after[0] ?? '');
+  // A plain date or month ("2020年4月,…", "发布日期:2018-08-13") is narrative unless "于9月组织…".
+  return PREP.test(before) && VERB_AFTER.test(after);
 }
 
 /** Conservative scan of a task's running text for deadlines stated in it, inText=true. */
@@ -623,6 +621,8 @@ export function looksLikeDeadline(text: string): boolean {
     const first = scan(f, null, 'cell')[0];
     if (!first || first.start !== 0) return false;
     const rest = f.slice(first.end);
+    if (first.since === '以来') return false;
+    if (first.bareYear) return rest.trim() === '' || /^(?:前|底|内|完成|全面|基本|实现)/.test(rest);
     if (rest.trim() === '' || SEP.test(rest[0])) return true;
     if (first.kind === 'ongoing') return rest.length <= 2;
     if (first.strong) return true;
