@@ -1,11 +1,12 @@
-import { fold } from '../normalize/text.js';
+import { fold, splitFolded } from '../normalize/text.js';
 import { unitScore } from '../normalize/units.js';
 import { looksLikeDeadline } from '../normalize/deadlines.js';
 import type { UnitSource } from './types.js';
 import type { UnitRole } from '../model/schema.js';
 
-const OPEN = '([【〔［(';
-const CLOSE = ')]】〕］)';
+// Matched on the width-folded text, so full-width （） and ［］ are ( ) and [ ] here.
+const OPEN = '([【〔';
+const CLOSE = ')]】〕';
 
 const ROLE = /牵头|负责|落实|配合|责任单位|责任主体|责任部门|牵头单位|配合单位|协办|参与单位|承办/;
 const DEADLINE_LABEL = /^(完成时限|完成时间|时限要求|时间要求|时间节点|完成期限|时限|时间|进度安排)\s*[::]\s*/;
@@ -17,7 +18,7 @@ export type Clause = { body: string; units: UnitSource[]; deadlines: string[] };
 export function splitClauseBody(inner: string): { units: UnitSource[]; deadlines: string[] } {
   const units: string[] = [];
   const deadlines: string[] = [];
-  for (const seg of inner.split(/[;;]|[,,](?=\s*(?:完成时限|完成时间|时限|时间节点|\d{4}年|[0-9一二三四五六七八九十]+月))/)) {
+  for (const seg of splitFolded(inner, /;|,(?=\s*(?:完成时限|完成时间|时限|时间节点|\d{4}年|[0-9一二三四五六七八九十]+月))/)) {
     const s = seg.trim();
     if (!s) continue;
     const f = fold(s);
@@ -42,23 +43,24 @@ function readsAsUnits(inner: string): boolean {
  * sentence ("…。责任单位:X、Y"). Brackets nest: 各乡镇(街道) inside [责任单位:…].
  */
 export function trailingClause(text: string): Clause | null {
-  const t = text.replace(/[\s。;;,,.]+$/, '');
-  const last = t[t.length - 1];
+  const f = fold(text).replace(/[\s。;,.]+$/, '');
+  const t = text.slice(0, f.length);
+  const last = f[f.length - 1];
   if (last && CLOSE.includes(last)) {
     let depth = 0;
-    for (let i = t.length - 1; i >= 0; i--) {
-      if (CLOSE.includes(t[i])) depth++;
-      else if (OPEN.includes(t[i]) && --depth === 0) {
+    for (let i = f.length - 1; i >= 0; i--) {
+      if (CLOSE.includes(f[i])) depth++;
+      else if (OPEN.includes(f[i]) && --depth === 0) {
         const inner = t.slice(i + 1, -1);
         if (!readsAsUnits(inner)) return null;
-        return { body: t.slice(0, i).replace(/[\s,,;;]+$/, ''), ...splitClauseBody(inner) };
+        return { body: t.slice(0, f.slice(0, i).replace(/[\s,;]+$/, '').length), ...splitClauseBody(inner) };
       }
     }
     return null;
   }
-  const m = /(?:^|[。;;])\s*((?:牵头单位|责任单位|责任部门|责任主体|牵头部门)\s*[::][^。]*)$/.exec(fold(t));
+  const m = /(?:^|[。;])\s*((?:牵头单位|责任单位|责任部门|责任主体|牵头部门)\s*:[^。]*)$/.exec(f);
   if (!m) return null;
-  const start = t.length - m[1].length;
+  const start = f.length - m[1].length;
   return { body: t.slice(0, start).trim(), ...splitClauseBody(t.slice(start)) };
 }
 

@@ -3,6 +3,7 @@ import type { RawList, RawTask, UnitSource } from './types.js';
 import { numbering, RANK, type Numbering } from './numbering.js';
 import { SectionStack, isListTitle } from './sections.js';
 import { trailingClause, labelledLine, type Clause } from './clause.js';
+import { fold } from '../normalize/text.js';
 
 const LOOKAHEAD = 3;
 const MAX_HEADING = 60;
@@ -27,7 +28,7 @@ function labelledAfter(lines: Line[], i: number, body: string): Item | null {
 /** An item whose text runs over a few paragraphs before its unit clause. */
 function continued(lines: Line[], i: number, body: string): Item | null {
   // A heading (no closing punctuation) is not the first paragraph of an item.
-  if (!/[。;;::,,]$/.test(body.trim())) return null;
+  if (!/[。;:,]$/.test(fold(body).trim())) return null;
   const parts = [body];
   for (let j = i + 1; j < lines.length && j <= i + LOOKAHEAD; j++) {
     const t = lines[j].text;
@@ -103,7 +104,7 @@ function task(clause: Clause, num: Numbering | null, sections: string[], line: n
   };
 }
 
-const TITLE = /^([^。,,;;]{2,30})。(?=\S)/;
+const TITLE = /^([^。,;]{2,30})。(?=\S)/;
 
 /**
  * "(一)加强政府常务会议信息公开。在政府门户网站…": a short first sentence is the task's title
@@ -111,13 +112,13 @@ const TITLE = /^([^。,,;;]{2,30})。(?=\S)/;
  * sentence is just the start of the text.
  */
 function withTitles(list: RawList): RawList {
-  const titled = list.tasks.filter((t) => TITLE.test(t.text)).length;
+  const titled = list.tasks.filter((t) => TITLE.test(fold(t.text))).length;
   if (titled < Math.max(2, list.tasks.length * 0.6)) return list;
   return {
     ...list,
     tasks: list.tasks.map((t) => {
-      const m = TITLE.exec(t.text);
-      return m ? { ...t, title: m[1], text: t.text.slice(m[0].length) } : t;
+      const m = TITLE.exec(fold(t.text));
+      return m ? { ...t, title: t.text.slice(0, m[1].length), text: t.text.slice(m[0].length) } : t;
     }),
   };
 }

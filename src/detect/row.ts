@@ -1,5 +1,6 @@
 import type { ColumnRole } from './header.js';
 import type { Cell } from '../read/blocks.js';
+import { fold } from '../normalize/text.js';
 import { unitScore } from '../normalize/units.js';
 import { looksLikeDeadline } from '../normalize/deadlines.js';
 
@@ -10,7 +11,7 @@ export function shapeOf(text: string): Shape {
   if (text.trim() === '') return 'empty';
   if (looksLikeDeadline(text)) return 'deadline';
   // Sentences end in 。 or ;: a unit cell never does, even one that opens with unit names.
-  if (/[。;;]./.test(text) || /。$/.test(text)) return 'body';
+  if (/[。;]./.test(fold(text)) || /。$/.test(text)) return 'body';
   if (unitScore(text) >= 0.4 || listOfNames(text)) return 'units';
   if (text.length >= 60) return 'body';
   return 'short';
@@ -19,7 +20,7 @@ export function shapeOf(text: string): Shape {
 // A long enumeration of short names with some units among them (市、县区安全综合监管、交通运输安全、
 // …等部门,电子政务工作机构) is a unit cell even when most names are fields, not bodies.
 function listOfNames(text: string): boolean {
-  const parts = text.split(/[、,,]/).filter((p) => p.trim() !== '');
+  const parts = fold(text).split(/[、,]/).filter((p) => p.trim() !== '');
   const average = parts.reduce((n, p) => n + p.length, 0) / parts.length;
   return parts.length >= 4 && average <= 12 && unitScore(text) > 0;
 }
@@ -52,7 +53,7 @@ function more(role: ColumnRole, prev: string, shape: Shape): number {
   if (role === 'category') return 0;
   if (role === 'deadline') return 0.2;
   if (role === 'text') return 0.3;
-  if (UNIT_ROLES.has(role)) return /[、,,;;]$/.test(prev) ? 0.1 : 1.5;
+  if (UNIT_ROLES.has(role)) return /[、,;]$/.test(fold(prev)) ? 0.1 : 1.5;
   return 5;
 }
 

@@ -8,6 +8,7 @@
  */
 import type { Deadline } from '../model/schema.js';
 import { clean, fold, isBlank } from './text.js';
+import { numeral } from './numerals.js';
 
 export type DeadlineContext = { year: number | null; issuedOn?: string | null };
 
@@ -35,30 +36,6 @@ interface Hit {
   bareYear?: boolean;
   /** 全年: a span, never a deadline when it appears in prose */
   wholeYear?: boolean;
-}
-
-// ---------------------------------------------------------------- numerals
-
-// numerals.ts does not parse at the moment (an unquoted '○' object key), so dates read their
-// own numerals; only the small range a date needs is covered.
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, '○': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** "12" → 12, "十二" → 12, "三十一" → 31, "二〇一八" → 2018; NaN when not a numeral. */
-function numeral(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  const chars = [...s];
-  if (chars.length === 0 || !chars.every((c) => c in CN_DIGITS || c === '十' || c === '百')) return NaN;
-  if (!chars.some((c) => c === '十' || c === '百')) return Number(chars.map((c) => CN_DIGITS[c]).join(''));
-  let total = 0;
-  let cur = 0;
-  for (const c of chars) {
-    if (c in CN_DIGITS) cur = CN_DIGITS[c];
-    else {
-      total += (cur || 1) * (c === '百' ? 100 : 10);
-      cur = 0;
-    }
-  }
-  return total + cur;
 }
 
 // ---------------------------------------------------------------- calendar helpers

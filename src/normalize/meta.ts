@@ -4,7 +4,7 @@ import { numeral } from './numerals.js';
 
 type Line = { text: string; line: number };
 
-const NOTICE_TITLE = /^.{2,80}关于.{2,120}的(通知|意见|决定|函|通报|批复|报告)$/;
+const NOTICE_TITLE = /^[^:\[\]【】]{2,80}关于.{2,120}的(通知|意见|决定|函|通报|批复|报告)$/;
 const LABEL = /(?<=^|[\s::])((?:[\u4e00-\u9fa5]\s*){1,5}[\u4e00-\u9fa5])\s*[::]/g;
 const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,14}\s*[〔[【(（]\s*((?:19|20)\d{2})\s*[〕\]】)）]\s*第?\s*\d{1,4}\s*号$/;
 const ORG = /(办公室|办公厅|人民政府|政府|委员会|领导小组|小组|局|委|办|厅|中心|部)$/;
@@ -67,7 +67,7 @@ function fieldDate(v: string | null): string | null {
  */
 export function extractMeta(lines: Line[], outside: (line: number) => boolean): Meta {
   const head = lines.slice(0, 60);
-  const titleLine = head.find((l) => NOTICE_TITLE.test(l.text.replace(/\s+$/, '')));
+  const titleLine = head.find((l) => NOTICE_TITLE.test(foldWidth(l.text).trim()));
   const title = titleLine?.text.trim() ?? field(lines, /^(名称|标题)$/) ?? firstHeading(head);
   const standalone = head.find((l) => DOC_NUMBER.test(foldWidth(l.text).trim()));
   const fieldNo = field(lines, /^文号$/);
@@ -82,7 +82,7 @@ export function extractMeta(lines: Line[], outside: (line: number) => boolean): 
 function signatureOrg(lines: Line[], dateIndex: number | undefined): string | null {
   if (dateIndex === undefined || dateIndex === 0) return null;
   const prev = lines[dateIndex - 1].text.trim();
-  return prev.length <= 40 && ORG.test(prev) && !/[,,。:]/.test(prev) ? prev : null;
+  return prev.length <= 40 && ORG.test(prev) && !/[,。:]/.test(foldWidth(prev)) ? prev : null;
 }
 
 function titleOrg(title: string | null): string | null {

@@ -53,3 +53,18 @@ export function clean(s: string): string {
 export function isBlank(s: string): boolean {
   return /^[\s\u00a0\u3000]*$/.test(s);
 }
+
+/** Splits the printed text where its folded copy matches, so full-width separators split too. */
+export function splitFolded(s: string, re: RegExp): string[] {
+  const f = fold(s);
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  const out: string[] = [];
+  let last = 0;
+  for (const m of f.matchAll(g)) {
+    if (m[0].length === 0) continue;
+    out.push(s.slice(last, m.index));
+    last = m.index + m[0].length;
+  }
+  out.push(s.slice(last));
+  return out;
+}

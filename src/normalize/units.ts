@@ -220,6 +220,8 @@ type Piece = {
   own?: UnitRole;
   /** the fragment ended in 等部门 / 等单位 / 等 */
   deng?: boolean;
+  /** the fragment named a person (张三同志, 副市长李四) and was dropped */
+  person?: boolean;
 };
 
 function trimRange(s: string, a: number, b: number): [number, number] {
@@ -271,7 +273,10 @@ function readFragment(s: string, o: string): Piece {
   const name = s.slice(a, b);
   if (!/[\p{Script=Han}A-Za-z]/u.test(name)) return piece;
   if (/^(?:注|备注|无|略|待定|暂无|见附件|详见附件)$/.test(name)) return piece;
-  if (isPerson(name)) return piece;
+  if (isPerson(name)) {
+    piece.person = true;
+    return piece;
+  }
   for (const [x, y] of splitRunTogether(name)) piece.names.push(o.slice(a + x, a + y));
   return piece;
 }
@@ -290,7 +295,7 @@ function splitRunTogether(name: string): [number, number][] {
     const rest = name.slice(i);
     if (left.length < 2 || rest.length < 3) continue;
     if (!/(?:局|委|办|厅|院|部|中心|政府|办公室|分局|支行|分行|公司|管委会|管委)$/.test(left)) continue;
-    if (/^(?:市场|区域|县域|市民|市容|区划|省级|市级|县级|区级|市政|市内|区内|县内|省内)/.test(rest)) continue;
+    if (/^(?:市场|区域|县域|市民|市容|区划|省级|市级|县级|区级|市政(?!府)|市内|区内|县内|省内)/.test(rest)) continue;
     const restFirst = nextUnitEnd(rest);
     if (!restFirst) continue;
     cuts.push(i);
@@ -459,7 +464,9 @@ function unitScoreUnsafe(text: string): number {
     if (!s) continue;
     frags++;
     for (const name of p.names) g.scores.push(fragmentScore(fold(name)));
-    if (p.names.length === 0 && !p.role) g.scores.push(0);
+    // A person (分管领导) in a unit cell still marks a responsibility cell.
+    if (p.person) g.scores.push(0.8);
+    else if (p.names.length === 0 && !p.role) g.scores.push(0);
     if (p.role || p.deng) g.marked = true;
     if (STRONG_SEPS.includes(t.sep) || p.role) {
       groups.push(g);
