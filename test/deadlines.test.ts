@@ -181,6 +181,17 @@ describe('parseDeadlines: several milestones in one cell', () => {
     expect(out[0].due).toBe('2018-12-31');
   });
 
+  it('does not split on a bare year inside the prose', () => {
+    const out = parseDeadlines('2018年底前完成2019年度计划编制', { year: 2018 });
+    expect(out).toHaveLength(1);
+    expect(out[0].note).toBe('完成2019年度计划编制');
+  });
+
+  it('ignores dates inside titles and document numbers', () => {
+    const out = parseDeadlines('9月底前,按照《2019年政务公开工作要点》(国办发〔2019〕14号)完成', { year: 2019 });
+    expect(out.map((d) => d.due)).toEqual(['2019-09-30']);
+  });
+
   it('reads three milestones of mixed kinds', () => {
     const out = parseDeadlines('一季度启动,上半年完成试点,年底前全面完成', { year: 2019 });
     expect(out.map((d) => d.due)).toEqual(['2019-03-31', '2019-06-30', '2019-12-31']);
@@ -216,6 +227,12 @@ const inText: TextRow[] = [
   ['网上办理事项达到90%以上', 2019, []],
   ['截至2018年底,全市共有', 2019, []],
   ['持续推进政务公开', 2019, []],
+  ['发布日期:2018-08-13 来源:宁海县人民政府办公室', 2018, []],
+  ['2020年4月,全市政务公开工作职能由市数据资源局移交市政府办公室', 2020, []],
+  ['在2018年9月30日召开的会议上', 2018, []],
+  ['县区政府(管委)、与宏观经济和民生关系密切的市政府部门主要负责人,年内解读重要政策措施不少于1次', 2019, []],
+  ['围绕年内实现“双随机、一公开”监管全覆盖目标,汇总形成并统一公布本级随机抽查事项清单', 2019, []],
+  ['2018年底前完成2019年度计划编制', 2018, [{ raw: '2018年底前', kind: 'period', due: '2018-12-31' }]],
 ];
 
 describe('findDeadlinesInText', () => {
@@ -253,6 +270,8 @@ const looks: Array<[string, boolean]> = [
   ['持续推进政务公开标准化规范化建设', false],
   ['', false],
   ['市政府办公室', false],
+  ['2018年宁海县政务公开工作要点及责任分工', false],
+  ['2020年以来,在市委、市政府的正确领导下', false],
 ];
 
 describe('looksLikeDeadline', () => {

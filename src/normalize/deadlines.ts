@@ -476,6 +476,11 @@ function atClauseStart(f: string, i: number): boolean {
   return before === '' || /[,,、;;。::)\])】于在到至]$/.test(before);
 }
 
+function atSentenceStart(f: string, i: number): boolean {
+  const before = f.slice(0, i).replace(/\s+$/, '');
+  return before === '' || /[;。!?]$/.test(before);
+}
+
 /** Which hits open a milestone: dated ones; mid-clause only when precise; 持续推进 only alone. */
 function milestones(f: string, hits: Hit[]): Hit[] {
   const dated = hits.filter((h) => h.kind !== 'ongoing');
@@ -558,7 +563,9 @@ function acceptInText(f: string, h: Hit): boolean {
   if (h.suffix) return !/^\s*的/.test(after);
   if (REFERENCE_AFTER.test(after) || /^[^,,。;;]{0,4}的/.test(after)) return false;
   if (h.bareYear) return false;
-  if (h.endish) return PREP.test(before) || atClauseStart(f, h.start) || VERB_AFTER.test(after) || SEP.test(after[0] ?? '');
+  // 年内/年底前 mid-sentence ("负责人,年内解读…", "围绕年内实现…目标") describe a goal, not a due
+  // date; a sentence that opens with one ("。年内开展…") or "于…底前" assigns one.
+  if (h.endish) return PREP.test(before) || atSentenceStart(f, h.start);
   // A plain date or month ("2020年4月,…", "发布日期:2018-08-13") is narrative unless "于9月组织…".
   return PREP.test(before) && VERB_AFTER.test(after);
 }

@@ -43,7 +43,7 @@ const ROLE_TAIL_RE =
 const NOUN_ROLES = new Set(['责任单位', '责任部门', '责任主体', '落实单位', '承办单位', '参与单位', '协同单位']);
 const MODIFIER_TAIL_RE = /(按照?职责分工|按照?职责|根据职责分工|根据职责|按分工|各司其职|分别|共同|具体|积极)$/;
 const DENG_TAIL_RE =
-  /等(?:\d+个|[一二三四五六七八九十]+个)?(?:市直|县直|区直|省直|各级|各|其他|其它|有关|相关|成员|职能|责任|主管|行业|业务|部门|单位|机构|和|及|与|、)*$/;
+  /等(?:\d+个|[一二三四五六七八九十]+个)?(?:市直|县直|区直|省直|各级|各|其他|其它|有关|相关|成员|职能|责任|主管|行业|业务|项目|部门|单位|机构|和|及|与|、)*$/;
 const PAREN_ROLE_RE = /[(](牵头单位|牵头部门|牵头|主办|主责|配合单位|配合部门|配合|协办|参与|责任单位|负责)[)]$/;
 
 /** Labels: 责任单位: 牵头单位: 配合单位: 协同责任单位: 分管领导: … (colon folded to ':'). */
@@ -164,6 +164,13 @@ function splitFrags(w: string, o: string): Frag[] {
     const ch = i < w.length ? w[i] : '';
     if (balanced && ch && OPEN.includes(ch)) depth++;
     else if (balanced && ch && CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    // 以及 joins two lists ("…等项目责任单位以及实行资质…的行业主管部门"): a separator.
+    if (depth === 0 && w.startsWith('以及', i)) {
+      if (i > start) raw.push({ a: start, b: i, sep: ',' });
+      start = i + 2;
+      i++;
+      continue;
+    }
     if (i === w.length || (depth === 0 && SEP_RE.test(ch))) {
       // Fold runs of separators into one; the strongest wins.
       if (i > start) raw.push({ a: start, b: i, sep: ch });
@@ -174,7 +181,7 @@ function splitFrags(w: string, o: string): Frag[] {
       start = i + 1;
     }
   }
-  const out: Frag[] = [];
+  const spans: { a: number; b: number; sep: string }[] = [];
   for (let k = 0; k < raw.length; k++) {
     let { a, b, sep } = raw[k];
     let tail = w.slice(a, b);
@@ -184,9 +191,21 @@ function splitFrags(w: string, o: string): Frag[] {
       b = raw[k].b;
       sep = raw[k].sep;
     }
-    out.push({ s: w.slice(a, b), o: o.slice(a, b), sep });
+    // "具有行政处罚、行政征收、行政许可职权的部门" is one unit: the 、-list before 的 enumerates
+    // the unit's powers, not units, so a "…的<unit>" fragment takes back the 、-joined
+    // fragments before it that are not units themselves.
+    if (/的/.test(tail) && ANY_END_RE.test(tail.trim())) {
+      while (spans.length) {
+        const prev = spans[spans.length - 1];
+        const text = w.slice(prev.a, prev.b).trim();
+        if (prev.sep !== '、' || ANY_END_RE.test(text) || BARE_PREFIX_RE.test(text)) break;
+        a = prev.a;
+        spans.pop();
+      }
+    }
+    spans.push({ a, b, sep });
   }
-  return out;
+  return spans.map(({ a, b, sep }) => ({ s: w.slice(a, b), o: o.slice(a, b), sep }));
 }
 
 function tokenize(text: string): { toks: Tok[]; note: boolean } {
@@ -240,6 +259,9 @@ function readFragment(s: string, o: string): Piece {
     if ((m = PAREN_ROLE_RE.exec(cur))) {
       if (!piece.own && !piece.role) piece.own = roleOf(m[1]) as UnitRole;
       b -= m[0].length;
+    } else if ((m = DENG_TAIL_RE.exec(cur)) && m.index > 0) {
+      piece.deng = true;
+      b -= m[0].length;
     } else if ((m = ROLE_TAIL_RE.exec(cur))) {
       const word = m[2];
       const rest = cur.length - m[0].length;
@@ -251,9 +273,6 @@ function readFragment(s: string, o: string): Piece {
       b -= m[0].length;
     } else if ((m = MODIFIER_TAIL_RE.exec(cur))) {
       if (/职责|分工/.test(m[1]) && !piece.role) weakRole = 'implementing';
-      b -= m[0].length;
-    } else if ((m = DENG_TAIL_RE.exec(cur)) && m.index > 0) {
-      piece.deng = true;
       b -= m[0].length;
     } else break;
     [a, b] = trimRange(s, a, b);
