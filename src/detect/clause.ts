@@ -14,20 +14,29 @@ const UNIT_LABEL = /^(牵头单位|牵头部门|责任单位|责任部门|责任
 
 export type Clause = { body: string; units: UnitSource[]; deadlines: string[] };
 
-/** Splits a clause's inside into unit text and deadlines (完成时限:… or a bare date segment). */
+/**
+ * Splits a clause's inside into unit text and deadlines (完成时限:…, or a segment that reads
+ * as a deadline such as 持续推进 or 2018年底前完成). Unit segments keep their separators,
+ * which the unit parser reads roles across.
+ */
 export function splitClauseBody(inner: string): { units: UnitSource[]; deadlines: string[] } {
-  const units: string[] = [];
+  const f = fold(inner);
   const deadlines: string[] = [];
-  for (const seg of splitFolded(inner, /;|,(?=\s*(?:完成时限|完成时间|时限|时间节点|\d{4}年|[0-9一二三四五六七八九十]+月))/)) {
-    const s = seg.trim();
-    if (!s) continue;
-    const f = fold(s);
-    const label = DEADLINE_LABEL.exec(f);
-    if (label) deadlines.push(s.slice(label[0].length));
-    else if (looksLikeDeadline(s) && !ROLE.test(f)) deadlines.push(s);
-    else units.push(s);
+  let units = '';
+  const seps = /[;,]/g;
+  let start = 0;
+  for (let end = 0; end <= f.length; end++) {
+    if (end < f.length && !seps.test(f[end])) continue;
+    seps.lastIndex = 0;
+    const seg = inner.slice(start, end).trim();
+    const label = DEADLINE_LABEL.exec(fold(seg));
+    if (label) deadlines.push(seg.slice(label[0].length));
+    else if (seg && looksLikeDeadline(seg) && !ROLE.test(fold(seg))) deadlines.push(seg);
+    else units += inner.slice(start, end + 1);
+    start = end + 1;
   }
-  return { units: units.length ? [{ text: units.join(';'), role: 'implementing' as UnitRole }] : [], deadlines };
+  units = units.replace(/[\s,,;;]+$/, '');
+  return { units: units ? [{ text: units, role: 'implementing' }] : [], deadlines };
 }
 
 function readsAsUnits(inner: string): boolean {

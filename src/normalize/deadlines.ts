@@ -563,9 +563,13 @@ function acceptInText(f: string, h: Hit): boolean {
   if (h.suffix) return !/^\s*的/.test(after);
   if (REFERENCE_AFTER.test(after) || /^[^,,。;;]{0,4}的/.test(after)) return false;
   if (h.bareYear) return false;
-  // 年内/年底前 mid-sentence ("负责人,年内解读…", "围绕年内实现…目标") describe a goal, not a due
-  // date; a sentence that opens with one ("。年内开展…") or "于…底前" assigns one.
-  if (h.endish) return PREP.test(before) || atSentenceStart(f, h.start);
+  // 年内 mid-sentence ("负责人,年内解读…", "围绕年内实现…目标") describes a goal, not a due date;
+  // a sentence that opens with one ("。年内开展…"), "于…", or an explicit …前 after a clause
+  // break ("…,年底前覆盖率达到70%") assigns one.
+  if (h.endish) {
+    const explicit = /前$/.test(f.slice(h.start, h.end)) && atClauseStart(f, h.start);
+    return PREP.test(before) || atSentenceStart(f, h.start) || explicit;
+  }
   // A plain date or month ("2020年4月,…", "发布日期:2018-08-13") is narrative unless "于9月组织…".
   return PREP.test(before) && VERB_AFTER.test(after);
 }

@@ -1,5 +1,5 @@
 import type { Meta } from '../model/schema.js';
-import { foldWidth } from './text.js';
+import { fold, foldWidth } from './text.js';
 import { numeral } from './numerals.js';
 
 type Line = { text: string; line: number };
@@ -68,10 +68,10 @@ function fieldDate(v: string | null): string | null {
 export function extractMeta(lines: Line[], outside: (line: number) => boolean): Meta {
   const head = lines.slice(0, 60);
   const titleLine = head.find((l) => NOTICE_TITLE.test(foldWidth(l.text).trim()));
-  const title = titleLine?.text.trim() ?? field(lines, /^(名称|标题)$/) ?? firstHeading(head);
-  const standalone = head.find((l) => DOC_NUMBER.test(foldWidth(l.text).trim()));
+  const title = titleLine?.text.trim() ?? field(lines, /^(名称|标题)$/) ?? repeatedHeading(head) ?? firstHeading(head);
+  const standalone = head.find((l) => DOC_NUMBER.test(fold(l.text).trim()));
   const fieldNo = field(lines, /^文号$/);
-  const docNumber = standalone?.text.trim() ?? (fieldNo && DOC_NUMBER.test(foldWidth(fieldNo)) ? fieldNo : null);
+  const docNumber = standalone?.text.trim() ?? (fieldNo && DOC_NUMBER.test(fold(fieldNo)) ? fieldNo : null);
   const dates = lines.map((l, i) => ({ i, date: outside(l.line) ? dateLine(l.text) : null })).filter((d) => d.date);
   const signed = dates[0];
   const issuedOn = signed?.date ?? fieldDate(field(lines, /^(成文日期|发文日期|发布日期|生成日期|发布时间)$/));
@@ -88,6 +88,18 @@ function signatureOrg(lines: Line[], dateIndex: number | undefined): string | nu
 function titleOrg(title: string | null): string | null {
   const m = title && /^(.{2,40}?)\s*关于/.exec(title);
   return m ? m[1].trim() : null;
+}
+
+// A news page prints its headline twice: in the page title and above the article.
+function repeatedHeading(lines: Line[]): string | null {
+  const seen = new Set<string>();
+  for (const l of lines.slice(0, 30)) {
+    const t = l.text.trim();
+    if (t.length < 6 || t.length > 60 || /[。,,:]/.test(foldWidth(t))) continue;
+    if (seen.has(t)) return t;
+    seen.add(t);
+  }
+  return null;
 }
 
 function firstHeading(lines: Line[]): string | null {

@@ -35,9 +35,18 @@ function collectTables(lines: Line[], split: (t: string) => string[] | null, min
     let j = i;
     for (; j < lines.length; j++) {
       const cells = split(lines[j].text);
-      if (!cells || Math.abs(cells.length - first.length) > 1) break;
-      if (isRule(cells)) continue;
-      rows.push(cells.map((text) => ({ text, line: lines[j].line })));
+      const fits = (c: string[] | null) => c !== null && Math.abs(c.length - first.length) <= 1;
+      if (!fits(cells)) {
+        // A short line between rows (a section row such as 二、…) stays inside the table.
+        const next = j + 1 < lines.length ? split(lines[j + 1].text) : null;
+        if (rows.length > 0 && lines[j].text.length <= 40 && fits(next)) {
+          rows.push([{ text: lines[j].text, line: lines[j].line }]);
+          continue;
+        }
+        break;
+      }
+      if (isRule(cells!)) continue;
+      rows.push(cells!.map((text) => ({ text, line: lines[j].line })));
     }
     if (rows.length >= minRows) {
       out.push({ kind: 'table', rows, line: lines[i].line });
