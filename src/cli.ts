@@ -3,7 +3,13 @@ import { UsageError } from './report.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { VERSION } from './version.js';
 
-/** Runs the command line and returns the exit code; bin/fengong.js sets it on the process. */
+const DEFAULT_MAX_BYTES = String(50 * 1024 * 1024);
+
+/**
+ * Runs the command line and returns the exit code; bin/fengong.js sets it on the process.
+ * Each command's code loads only when that command runs, so `fengong --version` and a
+ * one-file parse stay fast.
+ */
 export async function main(argv: string[]): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
   const program = new Command()
@@ -16,18 +22,68 @@ export async function main(argv: string[]): Promise<ExitCode> {
 
   program
     .command('parse')
-    .description('parse one notice (a file, or - for standard input) and print it as JSON or YAML')
+    .description('parse one notice (a file, or - for standard input) and print it')
     .argument('<file>', 'notice file (.txt, .md, .html, .docx) or - for stdin')
-    .option('-t, --to <format>', 'output format: json, yaml', 'json')
+    .option('-t, --to <format>', 'output format: json, yaml, csv, md, ndjson, ics', 'json')
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .option('-e, --encoding <name>', 'input encoding (utf-8, gb18030, gbk, big5, utf-16le …); detected when omitted')
     .option('-y, --year <year>', 'work year to resolve deadlines against, overriding the notice')
     .option('-f, --from <format>', 'input format: text, markdown, html, docx; from the extension or content when omitted')
-    .option('--max-bytes <n>', 'refuse inputs larger than this many bytes', String(50 * 1024 * 1024))
+    .option('--max-bytes <n>', 'refuse inputs larger than this many bytes', DEFAULT_MAX_BYTES)
+    .option('--bom', 'start CSV output with a UTF-8 byte-order mark, for Excel')
     .option('-q, --quiet', 'print nothing on standard error but errors')
     .action(async (file, flags) => {
-      const { parseCommand } = await import('./commands/parse.js');
-      code = await parseCommand(file, flags);
+      code = await (await import('./commands/parse.js')).parseCommand(file, flags);
+    });
+
+  program
+    .command('convert')
+    .description('convert files, folders or globs of notices into OUTDIR, mirroring the input tree')
+    .argument('<inputs...>', 'files, folders (walked recursively) or glob patterns')
+    .requiredOption('-o, --output <dir>', 'output folder')
+    .option('-t, --to <formats>', 'comma-separated output formats: json, yaml, csv, md, ndjson, ics', 'json')
+    .option('-j, --jobs <n>', 'parallel workers (default: one per core)')
+    .option('--merge <file>', 'also write every task of every notice into one .csv or .ndjson file')
+    .option('--shard <i/n>', 'process only the stable i-th of n slices of the inputs, e.g. 1/4')
+    .option('--incremental', 'skip inputs whose content and options match the existing manifest')
+    .option('-e, --encoding <name>', 'input encoding for every file; detected per file when omitted')
+    .option('-y, --year <year>', 'work year for every file, overriding each notice')
+    .option('-f, --from <format>', 'input format for every file; from each extension or content when omitted')
+    .option('--max-bytes <n>', 'skip inputs larger than this many bytes', DEFAULT_MAX_BYTES)
+    .option('--timeout <seconds>', 'give up on a file that takes longer than this', '60')
+    .option('--bom', 'start CSV outputs with a UTF-8 byte-order mark, for Excel')
+    .option('-q, --quiet', 'no progress bar or summary; errors only')
+    .action(async (inputs, flags) => {
+      code = await (await import('./commands/convert.js')).convertCommand(inputs, flags);
+    });
+
+  program
+    .command('validate')
+    .description('check JSON/YAML outputs against the schema and quality rules')
+    .argument('<inputs...>', 'files, folders or glob patterns of fengong JSON/YAML outputs')
+    .option('--strict', 'fail on warnings too')
+    .option('--format <format>', 'report format: stylish, json, github', 'stylish')
+    .action(async (inputs, flags) => {
+      code = await (await import('./commands/validate.js')).validateCommand(inputs, flags);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of fengong output')
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .action(async (flags) => {
+      code = await (await import('./commands/schema.js')).schemaCommand(flags);
+    });
+
+  program
+    .command('units')
+    .description('per-unit view: for every unit, the tasks it leads and implements, by due date')
+    .argument('<inputs...>', 'notice JSON/YAML outputs, folders or globs (or notices to parse)')
+    .option('-t, --to <format>', 'output format: table, csv, json, md', 'table')
+    .option('-u, --unit <name>', 'only units matching this name or alias')
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .action(async (inputs, flags) => {
+      code = await (await import('./commands/units.js')).unitsCommand(inputs, flags);
     });
 
   try {

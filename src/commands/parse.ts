@@ -5,7 +5,7 @@ import { UsageError, fail, summarize } from '../report.js';
 import type { Format } from '../read/index.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 
-export type ParseFlags = { to: string; output?: string; encoding?: string; year?: string; from?: string; maxBytes?: string; quiet?: boolean };
+export type ParseFlags = { to: string; output?: string; encoding?: string; year?: string; from?: string; maxBytes?: string; bom?: boolean; quiet?: boolean };
 
 const INPUT_FORMATS = ['text', 'markdown', 'html', 'docx'];
 
@@ -39,7 +39,7 @@ export async function parseCommand(file: string, flags: ParseFlags): Promise<Exi
   try {
     const bytes = await readInput(file, maxBytes);
     const notice = await parseNotice(bytes, { path: file === '-' ? null : file, encoding: flags.encoding, year, format });
-    await writeOutput(flags.output, await writer.write([notice]));
+    await writeOutput(flags.output, await writer.write([notice], { bom: flags.bom }));
     if (!flags.quiet) summarize(name, notice);
     return EXIT.ok;
   } catch (e) {

@@ -1,8 +1,15 @@
 import type { Notice } from '../model/schema.js';
 
-/** A writer turns notices into one output document of its format. */
-export type Writer = { name: string; extension: string; write: (notices: Notice[]) => string | Promise<string> };
+export type WriteOptions = { bom?: boolean };
 
+/** A writer turns notices into one output document of its format. */
+export type Writer = {
+  name: string;
+  extension: string;
+  write: (notices: Notice[], opts?: WriteOptions) => string | Promise<string>;
+};
+
+// Loaded on first use: a JSON parse never pays for the Markdown or iCalendar tooling.
 const writers = new Map<string, () => Promise<Writer>>([
   ['json', async () => (await import('./json.js')).jsonWriter],
   ['yaml', async () => (await import('./yaml.js')).yamlWriter],
