@@ -7,7 +7,9 @@ export const SCHEMA_ID = 'https://fengong.dev/schemas/notice.schema.json';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  // Only a well-formed string is checked against the calendar, so a bad shape is one error.
   .refine((s) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return true;
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, 'expected a real calendar date YYYY-MM-DD');
