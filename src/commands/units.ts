@@ -1,6 +1,55 @@
-import { UsageError } from '../report.js';
-import type { ExitCode } from '../exit-codes.js';
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { Notice } from '../model/schema.js';
+import { parseNotice } from '../parse.js';
+import { readInput, writeOutput } from '../io.js';
+import { expandInputs } from '../inputs.js';
+import { buildUnitView, filterUnits } from '../units-view/build.js';
+import { unitsCsv, unitsJson, unitsMarkdown, unitsTable } from '../units-view/render.js';
+import { UsageError, fail } from '../report.js';
+import { InputError } from '../errors.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
 
-export async function unitsCommand(_inputs: string[], _flags: Record<string, unknown>): Promise<ExitCode> {
-  throw new UsageError('units is not available yet');
+export type UnitsFlags = { to: string; unit?: string; output?: string };
+
+const RENDER = { table: unitsTable, csv: unitsCsv, json: unitsJson, md: unitsMarkdown } as const;
+const OUTPUTS = ['json', 'yaml', 'yml'];
+const SOURCES = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'docx'];
+
+/** fengong outputs are read as they are; notices themselves are parsed first. */
+async function load(file: string): Promise<Notice[]> {
+  const ext = file.split('.').pop()?.toLowerCase() ?? '';
+  if (!OUTPUTS.includes(ext)) return [await parseNotice(await readInput(file), { path: file })];
+  let data: unknown;
+  try {
+    data = parseYaml(await readFile(file, 'utf8'));
+  } catch (e) {
+    throw new InputError('not-output', `not valid JSON or YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  return (Array.isArray(data) ? data : [data]).map((d) => {
+    const n = Notice.safeParse(d);
+    if (!n.success) throw new InputError('not-output', `not a fengong output (\`fengong validate ${file}\` says why)`);
+    return n.data;
+  });
+}
+
+export async function unitsCommand(inputs: string[], flags: UnitsFlags): Promise<ExitCode> {
+  const render = RENDER[flags.to as keyof typeof RENDER];
+  if (!render) throw new UsageError(`--to must be one of ${Object.keys(RENDER).join(', ')} (got "${flags.to}")`);
+  const { files, missing } = await expandInputs(inputs, [...OUTPUTS, ...SOURCES]);
+  for (const m of missing) process.stderr.write(`fengong: ${m}: no such file, or no notices or outputs in it\n`);
+  if (files.length === 0) return EXIT.usage;
+  const notices: Notice[] = [];
+  let code: ExitCode = missing.length ? EXIT.usage : EXIT.ok;
+  for (const file of files) {
+    try {
+      notices.push(...(await load(file)));
+    } catch (e) {
+      const c = fail(file, e);
+      if (code === EXIT.ok) code = c;
+    }
+  }
+  const entries = buildUnitView(notices);
+  await writeOutput(flags.output, await render(flags.unit ? filterUnits(entries, flags.unit) : entries));
+  return code;
 }
