@@ -44,8 +44,7 @@ export function detectCellStream(blocks: Block[]): RawList[] {
     let stop = next ? next.start : lines.length;
     if (next && next.start - 1 > h.end && isListTitle(lines[next.start - 1].text)) stop = next.start - 1;
     const region = lines.slice(h.end, stop);
-    const roles = h.roles.filter((r) => r !== 'seq');
-    if (!roles.includes('text')) roles.splice(roles.findIndex((r) => r !== 'category') === -1 ? roles.length : roles.findIndex((r) => r !== 'category'), 0, 'text');
+    const roles = withTextColumn(h.roles.filter((r) => r !== 'seq'));
     const { rows, last } = collectRows(region);
     if (rows.length < 2) return;
     const { tasks } = rowsToTasks(rows, roles, true);
@@ -59,6 +58,17 @@ export function detectCellStream(blocks: Block[]): RawList[] {
     });
   });
   return lists;
+}
+
+/**
+ * A header may name no task column at all (序号 / 责任单位 / 时间进度) while every row still
+ * opens with the task text: the text column is then the one after the categories.
+ */
+function withTextColumn(roles: ColumnRole[]): ColumnRole[] {
+  if (roles.includes('text')) return roles;
+  const at = roles.findIndex((r) => r !== 'category');
+  const i = at === -1 ? roles.length : at;
+  return [...roles.slice(0, i), 'text', ...roles.slice(i)];
 }
 
 function collectRows(region: Line[]): { rows: Row[]; last: number } {
