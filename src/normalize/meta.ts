@@ -71,7 +71,7 @@ export function extractMeta(lines: Line[], outside: (line: number) => boolean): 
   const title = titleLine?.text.trim() ?? field(lines, /^(名称|标题)$/) ?? repeatedHeading(head) ?? firstHeading(head);
   const standalone = head.find((l) => DOC_NUMBER.test(fold(l.text).trim()));
   const fieldNo = field(lines, /^文号$/);
-  const docNumber = standalone?.text.trim() ?? (fieldNo && DOC_NUMBER.test(fold(fieldNo)) ? fieldNo : null);
+  const docNumber = standalone?.text.trim() ?? (fieldNo && DOC_NUMBER.test(fold(fieldNo)) ? fieldNo : null) ?? numberInTitle(title);
   const dates = lines.map((l, i) => ({ i, date: outside(l.line) ? dateLine(l.text) : null })).filter((d) => d.date);
   const signed = dates[0];
   const issuedOn = signed?.date ?? fieldDate(field(lines, /^(成文日期|发文日期|发布日期|生成日期|发布时间)$/));
@@ -102,8 +102,17 @@ function repeatedHeading(lines: Line[]): string | null {
   return null;
 }
 
+// "2021年县政府重点工作任务(华政发〔2021〕2号)": the 文号 printed in brackets after the title.
+function numberInTitle(title: string | null): string | null {
+  const m = title && /[(（]([^()（）]{1,14}〔\s*(?:19|20)\d{2}\s*〕\s*第?\d{1,4}\s*号)[)）]\s*$/.exec(title);
+  return m ? m[1] : null;
+}
+
 function firstHeading(lines: Line[]): string | null {
-  const l = lines.find((x) => x.text.length >= 6 && x.text.length <= 60 && /(总结|报告|通知|要点|方案|意见|办法|规定|条例|计划)$/.test(x.text));
+  const l = lines.find((x) => {
+    const t = x.text.trim().replace(/[(（][^()（）]*号[)）]$/, '');
+    return t.length >= 6 && t.length <= 80 && /(总结|报告|通知|要点|方案|意见|办法|规定|条例|计划|任务|分工|分解|清单|责任表)$/.test(t);
+  });
   return l?.text.trim() ?? null;
 }
 

@@ -1,0 +1,54 @@
+import { describe, it, expect } from 'vitest';
+import { extractMeta, dateLine } from '../src/normalize/meta.js';
+
+const lines = (text: string) => text.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
+const everywhere = () => true;
+
+describe('dateLine', () => {
+  it.each([
+    ['2018年8月13日', '2018-08-13'],
+    ['２０１９年７月２日', '2019-07-02'],
+    ['二〇一八年六月十五日', '2018-06-15'],
+    ['二○○七年四月十三日', '2007-04-13'],
+    ['2020-12-18', '2020-12-18'],
+    ['2018615 \u00a0 \u00a0', '2018-06-15'],
+    ['2021426', '2021-04-26'],
+    ['2019116', null],
+    ['2019年2月29日', null],
+    ['2018年8月13日印发', null],
+  ])('%s -> %s', (text, iso) => expect(dateLine(text)).toBe(iso));
+});
+
+describe('extractMeta', () => {
+  it('prefers the printed title, 文号 and signature over the page fields', () => {
+    const meta = extractMeta(
+      lines(`首页 > 政府文件
+名  称: 某市人民政府办公室关于印发2021年重点任务分工的通知 内容分类: 综合
+文  号: 某政办〔2021〕3号 关 键 词:
+发布日期: 2021-03-09
+某市人民政府办公室关于印发2021年重点任务分工的通知
+某政办〔2021〕3号
+各县区人民政府:
+现将…印发给你们。
+某市人民政府办公室
+2021年3月5日`),
+      everywhere,
+    );
+    expect(meta).toEqual({ title: '某市人民政府办公室关于印发2021年重点任务分工的通知', docNumber: '某政办〔2021〕3号', issuer: '某市人民政府办公室', issuedOn: '2021-03-05', year: 2021 });
+  });
+
+  it('falls back to the page fields, and reads a 文号 printed after the title', () => {
+    const meta = extractMeta(lines('2021年县政府重点工作任务(华政发〔2021〕2号)\n发布机构:县人民政府办公室\n生成日期:2021-03-23'), everywhere);
+    expect(meta).toMatchObject({ title: '2021年县政府重点工作任务(华政发〔2021〕2号)', docNumber: '华政发〔2021〕2号', issuedOn: '2021-03-23', year: 2021 });
+  });
+
+  it('never takes a cited document number for the notice own', () => {
+    const meta = extractMeta(lines('某市人民政府办公室关于印发2019年工作要点的通知\n为落实《国务院办公厅关于…的通知》(国办发〔2019〕14号)精神,现印发。'), everywhere);
+    expect(meta.docNumber).toBeNull();
+  });
+
+  it('a date inside a task list is not the signing date', () => {
+    const meta = extractMeta(lines('某通知\n2021年6月30日\n某市人民政府\n2021年1月8日'), (line) => line !== 2);
+    expect(meta.issuedOn).toBe('2021-01-08');
+  });
+});
