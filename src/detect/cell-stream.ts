@@ -17,7 +17,7 @@ function findHeaders(lines: Line[]): Header[] {
     let best: Header | null = null;
     for (let k = 2; k <= MAX_HEADER && i + k <= lines.length; k++) {
       const slice = lines.slice(i, i + k);
-      if (slice.some((l) => l.placeholder || l.text.replace(/\s/g, '').length > 8 || columnRole(l.text) === null)) break;
+      if (slice.some((l) => l.placeholder || l.text.replace(/\s/g, '').length > 12 || columnRole(l.text) === null)) break;
       const roles = headerRoles(slice.map((l) => l.text));
       if (roles) best = { start: i, end: i + k, columns: slice.map((l) => l.text), roles };
     }
@@ -87,6 +87,14 @@ function collectRows(region: Line[]): { rows: Row[]; last: number } {
       last = l.line;
       continue;
     }
+    const joined = l.placeholder ? null : seqThenCell(l.text, prevSeq);
+    if (joined) {
+      row = { seq: String(joined.n), cells: [{ text: joined.rest, line: l.line }], line: l.line, sections: stack.all() };
+      rows.push(row);
+      prevSeq = joined.n;
+      last = l.line;
+      continue;
+    }
     const rank = l.placeholder ? null : sectionRank(l.text);
     if (rank !== null && l.text.length <= 60 && (row === null || hasBody(row.cells))) {
       stack.push(l.text, rank);
@@ -99,6 +107,16 @@ function collectRows(region: Line[]): { rows: Row[]; last: number } {
     } else if (!l.placeholder && l.text.length <= 60) stack.push(l.text, 1);
   }
   return { rows, last };
+}
+
+/**
+ * "3 推进本级依申请的…": a scrape that kept the number and the first cell on one line. Only
+ * the next number in sequence counts, so a cell that happens to open with digits does not.
+ */
+function seqThenCell(text: string, prevSeq: number): { n: number; rest: string } | null {
+  const m = /^(\d{1,3})[\s.、．]+(?=\S)/.exec(text);
+  if (!m || Number(m[1]) !== prevSeq + 1) return null;
+  return { n: prevSeq + 1, rest: text.slice(m[0].length) };
 }
 
 const hasBody = (cells: Cell[]) => cells.some((c) => shapeOf(c.text) === 'body');

@@ -35,7 +35,7 @@ export function splitClauseBody(inner: string): { units: UnitSource[]; deadlines
     else units += inner.slice(start, end + 1);
     start = end + 1;
   }
-  units = units.replace(/[\s,,;;]+$/, '');
+  units = units.replace(/(?<![\s,,;;])[\s,,;;]+$/, '');
   return { units: units ? [{ text: units, role: 'implementing' }] : [], deadlines };
 }
 
@@ -52,7 +52,9 @@ function readsAsUnits(inner: string): boolean {
  * sentence ("…。责任单位:X、Y"). Brackets nest: 各乡镇(街道) inside [责任单位:…].
  */
 export function trailingClause(text: string): Clause | null {
-  const f = fold(text).replace(/[\s。;,.]+$/, '');
+  // Tail patterns here start only at the start of a run (lookbehind), so a long run of
+  // spaces or commas inside the text is not rescanned from each of its characters.
+  const f = fold(text).replace(/(?<![\s。;,.])[\s。;,.]+$/, '');
   const t = text.slice(0, f.length);
   const last = f[f.length - 1];
   if (last && CLOSE.includes(last)) {
@@ -62,7 +64,7 @@ export function trailingClause(text: string): Clause | null {
       else if (OPEN.includes(f[i]) && --depth === 0) {
         const inner = t.slice(i + 1, -1);
         if (!readsAsUnits(inner)) return null;
-        return { body: t.slice(0, f.slice(0, i).replace(/[\s,;]+$/, '').length), ...splitClauseBody(inner) };
+        return { body: t.slice(0, f.slice(0, i).replace(/(?<![\s,;])[\s,;]+$/, '').length), ...splitClauseBody(inner) };
       }
     }
     return null;
@@ -73,13 +75,26 @@ export function trailingClause(text: string): Clause | null {
   return { body: t.slice(0, start).trim(), ...splitClauseBody(t.slice(start)) };
 }
 
-/** A line that is only a label and its value: 牵头单位:X / 责任单位:Y / 完成时限:Z. */
-export function labelledLine(text: string): { units?: UnitSource; deadline?: string } | null {
+const LABELS = '牵头单位|牵头部门|责任单位|责任部门|责任主体|落实单位|配合单位|配合部门|协办单位|参与单位|协同单位|完成时限|完成时间|时限要求|时间要求|时间节点|完成期限|进度安排';
+// A label opens the line or follows a space or ;: "牵头单位:X 责任单位:Y 完成时限:Z" or "【牵头单位】X".
+const LABEL_AT = new RegExp(`(?<=^|[\\s;,。])(?:[【\\[](${LABELS})[】\\]]\\s*:?|(${LABELS})\\s*:)`, 'g');
+
+/**
+ * A line of labels and their values after an item: 牵头单位:X / 责任单位:Y / 完成时限:Z, one
+ * per line or several on one line. Null unless the line opens with a label.
+ */
+export function labelledLine(text: string): { units: UnitSource[]; deadlines: string[] } | null {
   const f = fold(text);
-  const d = DEADLINE_LABEL.exec(f);
-  if (d) return { deadline: text.slice(d[0].length).trim() };
-  const u = UNIT_LABEL.exec(f);
-  if (!u) return null;
-  const role: UnitRole = /牵头/.test(u[1]) ? 'lead' : /配合|协办|参与|协同/.test(u[1]) ? 'cooperating' : 'implementing';
-  return { units: { text: text.slice(u[0].length).trim(), role } };
+  const found = [...f.matchAll(LABEL_AT)];
+  if (found.length === 0 || found[0].index !== 0) return null;
+  const units: UnitSource[] = [];
+  const deadlines: string[] = [];
+  found.forEach((m, k) => {
+    const label = m[1] ?? m[2];
+    const value = text.slice(m.index + m[0].length, k + 1 < found.length ? found[k + 1].index : text.length).replace(/^[\s;,;,]+|[\s;,;,。]+$/g, '');
+    if (!value) return;
+    if (/时限|时间|期限|进度/.test(label)) deadlines.push(value);
+    else units.push({ text: value, role: /牵头/.test(label) ? 'lead' : /配合|协办|参与|协同/.test(label) ? 'cooperating' : 'implementing' });
+  });
+  return { units, deadlines };
 }

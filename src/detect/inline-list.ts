@@ -18,8 +18,8 @@ function labelledAfter(lines: Line[], i: number, body: string): Item | null {
   for (; j < lines.length; j++) {
     const l = labelledLine(lines[j].text);
     if (!l) break;
-    if (l.units) units.push(l.units);
-    if (l.deadline) deadlines.push(l.deadline);
+    units.push(...l.units);
+    deadlines.push(...l.deadlines);
   }
   if (units.length === 0) return null;
   return { clause: { body, units, deadlines }, used: j - i, labelled: true };

@@ -1,0 +1,91 @@
+import { describe, it, expect } from 'vitest';
+import { parseNotice } from '../src/parse.js';
+
+/** Parses a notice written inline and returns its tasks in a compact, comparable form. */
+async function tasksOf(text: string) {
+  const notice = await parseNotice(Buffer.from(text), { path: 't.txt' });
+  return notice.lists.flatMap((l) =>
+    l.tasks.map((t) => ({ seq: t.seq, text: t.text.slice(0, 8), lead: t.lead, implementing: t.implementing, due: t.deadlines.map((d) => d.due) })),
+  );
+}
+
+const HEAD = '某市人民政府办公室关于印发2021年重点工作任务分工的通知\n某市2021年重点工作任务分工\n';
+
+describe('layout shapes', () => {
+  it('labels several to a line, and 【】 labels', async () => {
+    expect(
+      await tasksOf(`${HEAD}一、优化服务
+1.推进政务服务一网通办,提升网办率。
+牵头单位:市政务服务中心 责任单位:各县区政府 完成时限:2021年6月底前
+2.完善企业开办服务,压缩开办时间。
+【牵头单位】市市场监管局
+【责任单位】市税务局、市公安局
+【完成时限】9月底前
+`),
+    ).toEqual([
+      { seq: '1', text: '推进政务服务一网', lead: ['市政务服务中心'], implementing: ['各县区政府'], due: ['2021-06-30'] },
+      { seq: '2', text: '完善企业开办服务', lead: ['市市场监管局'], implementing: ['市税务局', '市公安局'], due: ['2021-09-30'] },
+    ]);
+  });
+
+  it('a flattened table whose rows keep the number and the first cell on one line', async () => {
+    expect(
+      await tasksOf(`${HEAD}序号
+工作任务
+责任单位
+完成时限
+1 推进政务服务一网通办,提升网办率。
+市政务服务中心牵头,各县区政府负责
+2021年6月底前
+2 完善企业开办服务,压缩开办时间。
+市市场监管局
+全年
+`),
+    ).toEqual([
+      { seq: '1', text: '推进政务服务一网', lead: ['市政务服务中心'], implementing: ['各县区政府'], due: ['2021-06-30'] },
+      { seq: '2', text: '完善企业开办服务', lead: [], implementing: ['市市场监管局'], due: ['2021-12-31'] },
+    ]);
+  });
+
+  it('long header words and columns in another order', async () => {
+    expect(
+      await tasksOf(`${HEAD}序号
+主要工作任务及目标
+配合单位
+牵头单位
+完成时限
+1
+推进政务服务一网通办,提升网办率。
+各县区政府
+市政务服务中心
+2021年6月底前
+2
+完善企业开办服务,压缩开办时间。
+市税务局、市公安局
+市市场监管局
+持续推进
+`),
+    ).toEqual([
+      { seq: '1', text: '推进政务服务一网', lead: ['市政务服务中心'], implementing: ['各县区政府'], due: ['2021-06-30'] },
+      { seq: '2', text: '完善企业开办服务', lead: ['市市场监管局'], implementing: ['市税务局', '市公安局'], due: [null] },
+    ]);
+  });
+
+  it('an item whose unit clause sits on its own line', async () => {
+    expect(
+      await tasksOf(`${HEAD}一、优化服务
+(一)推进政务服务一网通办,提升网办率。
+(市政务服务中心牵头,各县区政府负责)
+(二)完善企业开办服务,压缩开办时间。
+(市市场监管局负责)
+`),
+    ).toEqual([
+      { seq: '1', text: '推进政务服务一网', lead: ['市政务服务中心'], implementing: ['各县区政府'], due: [] },
+      { seq: '2', text: '完善企业开办服务', lead: [], implementing: ['市市场监管局'], due: [] },
+    ]);
+  });
+
+  it('a single numbered item is not a list', async () => {
+    expect(await tasksOf('某市召开会议\n会议要求:\n1.各部门要抓好落实。(市政府办负责)\n')).toEqual([]);
+  });
+});
