@@ -85,6 +85,28 @@ describe('layout shapes', () => {
     ]);
   });
 
+  it('items whose unit clause closes a title line, with the text in the paragraphs below', async () => {
+    const notice = await parseNotice(
+      Buffer.from(`${HEAD}一、优化服务
+(一)推进政务服务一网通办(市政务服务中心牵头,各县区政府负责)
+提升网办率,年底前实现高频事项全程网办。
+(二)完善企业开办服务(市市场监管局负责)
+压缩开办时间至1个工作日。
+二、加强保障
+(三)强化督查考核(市政府督查室负责)
+将落实情况纳入年度考核。
+`),
+      { path: 't.txt' },
+    );
+    const tasks = notice.lists.flatMap((l) => l.tasks);
+    expect(tasks.map((t) => [t.seq, t.title, t.text.slice(0, 6), t.lead, t.implementing])).toEqual([
+      ['1', '推进政务服务一网通办', '提升网办率,', ['市政务服务中心'], ['各县区政府']],
+      ['2', '完善企业开办服务', '压缩开办时间', [], ['市市场监管局']],
+      ['3', '强化督查考核', '将落实情况纳', [], ['市政府督查室']],
+    ]);
+    expect(tasks[0].deadlines.map((d) => d.due)).toEqual(['2021-12-31']);
+  });
+
   it('a single numbered item is not a list', async () => {
     expect(await tasksOf('某市召开会议\n会议要求:\n1.各部门要抓好落实。(市政府办负责)\n')).toEqual([]);
   });

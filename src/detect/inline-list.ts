@@ -57,10 +57,13 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
   const stack = new SectionStack();
   let current: RawList = fresh(null, lines[0]?.line ?? 0);
   let labelled = false;
+  // Unnumbered paragraphs right after an item, in case the item was only its title.
+  let after: string[] = [];
+  const bodies = new Map<RawTask, string[]>();
   const close = () => {
     if (current.tasks.length >= 2) {
       current.layout = labelled ? 'labelled-lines' : 'inline-list';
-      lists.push(current);
+      lists.push(withBodies(current, bodies));
     }
   };
   for (let i = 0; i < lines.length; i++) {
@@ -70,19 +73,25 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
       close();
       current = fresh(l.text, l.line);
       labelled = false;
+      after = [];
       stack.reset();
       continue;
     }
     const item = itemAt(lines, i, num);
     if (item) {
       const rank = num ? RANK[num.kind] : Number.POSITIVE_INFINITY;
-      current.tasks.push(task(item.clause, num, num ? stack.outside(rank) : stack.all(), l.line));
+      const t = task(item.clause, num, num ? stack.outside(rank) : stack.all(), l.line);
+      current.tasks.push(t);
       current.to = lines[i + item.used - 1].line;
       labelled ||= item.labelled;
       i += item.used - 1;
+      after = [];
+      bodies.set(t, after);
     } else if (num && num.kind !== 'article' && l.text.length <= MAX_HEADING) {
       stack.push(l.text, RANK[num.kind]);
-    }
+      after = [];
+    } else if (!num) after.push(l.text);
+    else after = [];
   }
   close();
   return lists.map(withTitles);
@@ -104,6 +113,18 @@ function task(clause: Clause, num: Numbering | null, sections: string[], line: n
   };
 }
 
+/**
+ * "(一)加强财政预决算公开(市财政局牵头)" followed by unnumbered paragraphs: the item line is
+ * the task's title and the paragraphs its text — when most items of the list read so; a
+ * stray paragraph after one plain item stays out.
+ */
+function withBodies(list: RawList, bodies: Map<RawTask, string[]>): RawList {
+  const titleOnly = (t: RawTask) => t.text.length <= 40 && !/[。;]/.test(fold(t.text)) && (bodies.get(t)?.length ?? 0) > 0;
+  const count = list.tasks.filter(titleOnly).length;
+  if (count < Math.max(2, list.tasks.length * 0.6)) return list;
+  return { ...list, tasks: list.tasks.map((t) => (titleOnly(t) ? { ...t, title: t.text, text: bodies.get(t)!.join('\n') } : t)) };
+}
+
 const TITLE = /^([^。,;]{2,30})。(?=\S)/;
 
 /**
@@ -112,6 +133,7 @@ const TITLE = /^([^。,;]{2,30})。(?=\S)/;
  * sentence is just the start of the text.
  */
 function withTitles(list: RawList): RawList {
+  if (list.tasks.some((t) => t.title !== null)) return list;
   const titled = list.tasks.filter((t) => TITLE.test(fold(t.text))).length;
   if (titled < Math.max(2, list.tasks.length * 0.6)) return list;
   return {
