@@ -107,6 +107,17 @@ describe('layout shapes', () => {
     expect(tasks[0].deadlines.map((d) => d.due)).toEqual(['2021-12-31']);
   });
 
+  it('a deadline in brackets of its own after the unit clause', async () => {
+    expect(
+      await tasksOf(`${HEAD}1.推进政务服务一网通办,提升网办率。(市政务服务中心牵头,各县区政府负责)(2021年6月底前)
+2.完善企业开办服务,压缩开办时间。(市市场监管局负责)(持续推进)
+`),
+    ).toEqual([
+      { seq: '1', text: '推进政务服务一网', lead: ['市政务服务中心'], implementing: ['各县区政府'], due: ['2021-06-30'] },
+      { seq: '2', text: '完善企业开办服务', lead: [], implementing: ['市市场监管局'], due: [null] },
+    ]);
+  });
+
   it('a single numbered item is not a list', async () => {
     expect(await tasksOf('某市召开会议\n会议要求:\n1.各部门要抓好落实。(市政府办负责)\n')).toEqual([]);
   });

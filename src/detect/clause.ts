@@ -58,21 +58,29 @@ export function trailingClause(text: string): Clause | null {
   const t = text.slice(0, f.length);
   const last = f[f.length - 1];
   if (last && CLOSE.includes(last)) {
-    let depth = 0;
-    for (let i = f.length - 1; i >= 0; i--) {
-      if (CLOSE.includes(f[i])) depth++;
-      else if (OPEN.includes(f[i]) && --depth === 0) {
-        const inner = t.slice(i + 1, -1);
-        if (!readsAsUnits(inner)) return null;
-        return { body: t.slice(0, f.slice(0, i).replace(/(?<![\s,;])[\s,;]+$/, '').length), ...splitClauseBody(inner) };
-      }
-    }
-    return null;
+    const open = openingOf(f);
+    if (open < 0) return null;
+    const inner = t.slice(open + 1, -1);
+    if (readsAsUnits(inner)) return { body: t.slice(0, f.slice(0, open).replace(/(?<![\s,;])[\s,;]+$/, '').length), ...splitClauseBody(inner) };
+    // "…(市财政局负责)(2021年底前)": a deadline in brackets of its own after the unit clause.
+    if (!looksLikeDeadline(inner)) return null;
+    const before = trailingClause(text.slice(0, open));
+    return before && before.units.length ? { ...before, deadlines: [...before.deadlines, inner] } : null;
   }
   const m = /(?:^|[。;])\s*((?:牵头单位|责任单位|责任部门|责任主体|牵头部门)\s*:[^。]*)$/.exec(f);
   if (!m) return null;
   const start = f.length - m[1].length;
   return { body: t.slice(0, start).trim(), ...splitClauseBody(t.slice(start)) };
+}
+
+/** Index of the bracket that opens the group closing the (folded) text; brackets nest. */
+function openingOf(f: string): number {
+  let depth = 0;
+  for (let i = f.length - 1; i >= 0; i--) {
+    if (CLOSE.includes(f[i])) depth++;
+    else if (OPEN.includes(f[i]) && --depth === 0) return i;
+  }
+  return -1;
 }
 
 const LABELS = '牵头单位|牵头部门|责任单位|责任部门|责任主体|落实单位|配合单位|配合部门|协办单位|参与单位|协同单位|完成时限|完成时间|时限要求|时间要求|时间节点|完成期限|进度安排';
