@@ -118,6 +118,31 @@ describe('layout shapes', () => {
     ]);
   });
 
+  it('a flattened table with no 序号 column: rows end at their deadline cell', async () => {
+    expect(
+      await tasksOf(`${HEAD}工作任务
+责任单位
+完成时限
+一、优化服务
+推进政务服务一网通办,提升网办率。
+市政务服务中心牵头,各县区政府负责
+2021年6月底前
+2021年12月底前
+完善企业开办服务,压缩开办时间。
+市市场监管局
+全年
+二、加强保障
+强化督查考核,纳入年度考核。
+市政府督查室
+持续推进
+`),
+    ).toEqual([
+      { seq: null, text: '推进政务服务一网', lead: ['市政务服务中心'], implementing: ['各县区政府'], due: ['2021-06-30', '2021-12-31'] },
+      { seq: null, text: '完善企业开办服务', lead: [], implementing: ['市市场监管局'], due: ['2021-12-31'] },
+      { seq: null, text: '强化督查考核,纳', lead: [], implementing: ['市政府督查室'], due: [null] },
+    ]);
+  });
+
   it('a single numbered item is not a list', async () => {
     expect(await tasksOf('某市召开会议\n会议要求:\n1.各部门要抓好落实。(市政府办负责)\n')).toEqual([]);
   });

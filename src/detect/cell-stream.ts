@@ -45,7 +45,8 @@ export function detectCellStream(blocks: Block[]): RawList[] {
     if (next && next.start - 1 > h.end && isListTitle(lines[next.start - 1].text)) stop = next.start - 1;
     const region = lines.slice(h.end, stop);
     const roles = withTextColumn(h.roles.filter((r) => r !== 'seq'));
-    const { rows, last } = collectRows(region);
+    let { rows, last } = collectRows(region);
+    if (rows.length < 2 && !h.roles.includes('seq')) ({ rows, last } = collectUnnumberedRows(region, roles[roles.length - 1]));
     if (rows.length < 2) return;
     const { tasks } = rowsToTasks(rows, roles, true);
     lists.push({
@@ -108,6 +109,42 @@ function collectRows(region: Line[]): { rows: Row[]; last: number } {
   }
   return { rows, last };
 }
+
+/**
+ * Rows of a table printed without a 序号 column. No number marks where a row starts, so a
+ * row ends with its last column's cell (a deadline or a unit cell) when the next line is
+ * of another shape.
+ */
+function collectUnnumberedRows(region: Line[], lastRole: ColumnRole): { rows: Row[]; last: number } {
+  const closing = (l: Line | undefined) => {
+    if (!l || l.placeholder) return false;
+    const shape = shapeOf(l.text);
+    return lastRole === 'deadline' ? shape === 'deadline' : shape === 'units';
+  };
+  const stack = new SectionStack();
+  const rows: Row[] = [];
+  let row: Row | null = null;
+  let last = region[0]?.line ?? 0;
+  region.every((l, i) => {
+    if (!l.placeholder && CHROME.test(l.text)) return false;
+    const rank = l.placeholder ? null : sectionRank(l.text);
+    if (rank !== null && l.text.length <= 60 && row === null) {
+      stack.push(l.text, rank);
+      return true;
+    }
+    if (!row) {
+      row = { seq: null, cells: [], line: l.line, sections: stack.all() };
+      rows.push(row);
+    }
+    row.cells.push({ text: l.text, line: l.line });
+    last = l.line;
+    if (closing(l) && hasText(row.cells) && !closing(region[i + 1])) row = null;
+    return true;
+  });
+  return { rows, last };
+}
+
+const hasText = (cells: Cell[]) => cells.some((c) => ['body', 'short'].includes(shapeOf(c.text)));
 
 /**
  * "3 推进本级依申请的…": a scrape that kept the number and the first cell on one line. Only

@@ -13,11 +13,17 @@ export type Writer = {
 const writers = new Map<string, () => Promise<Writer>>([
   ['json', async () => (await import('./json.js')).jsonWriter],
   ['yaml', async () => (await import('./yaml.js')).yamlWriter],
+  ['csv', async () => (await import('./csv.js')).csvWriter],
+  ['md', async () => (await import('./markdown.js')).markdownWriter],
+  ['ndjson', async () => (await import('./ndjson.js')).ndjsonWriter],
+  ['ics', async () => (await import('./ics.js')).icsWriter],
 ]);
 
 export const FORMATS = [...writers.keys()];
 
+const ALIASES: Record<string, string> = { yml: 'yaml', markdown: 'md', jsonl: 'ndjson' };
+
 export async function writerFor(name: string): Promise<Writer | null> {
-  const load = writers.get(name === 'yml' ? 'yaml' : name);
+  const load = writers.get(ALIASES[name] ?? name);
   return load ? load() : null;
 }
