@@ -12,6 +12,9 @@ const DEFAULT_MAX_BYTES = String(50 * 1024 * 1024);
  */
 export async function main(argv: string[]): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
   const program = new Command()
     .name('fengong')
     .description('Turn Chinese government task-division notices (任务分工通知) into typed, checkable data.')

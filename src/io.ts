@@ -49,6 +49,9 @@ export async function writeAtomic(path: string, content: string | Uint8Array): P
 
 export async function writeOutput(path: string | undefined, content: string): Promise<void> {
   if (!path || path === '-') {
-    await new Promise<void>((resolve, reject) => process.stdout.write(content, (e) => (e ? reject(e) : resolve())));
+    // A reader that stops early (`fengong parse x | head`) closes the pipe: that is not an error.
+    await new Promise<void>((resolve, reject) =>
+      process.stdout.write(content, (e) => (e && (e as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(e) : resolve())),
+    );
   } else await writeAtomic(path, content);
 }

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { UnitEntry } from '../model/unit-view.js';
+import { neutralize } from '../write/csv.js';
 
 const ROLE: Record<string, string> = { lead: '牵头', implementing: '落实', cooperating: '配合' };
 const HEADERS = ['unit', 'role', 'due', 'deadline', 'seq', 'task', 'notice', 'file'];
@@ -10,11 +11,8 @@ function rows(entries: UnitEntry[]): string[][] {
   );
 }
 
-// Excel runs a cell that starts with = + - @ as a formula; a leading apostrophe shows it as text.
-const neutral = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
-
 export function unitsCsv(entries: UnitEntry[]): string {
-  return stringify([HEADERS, ...rows(entries).map((r) => r.map(neutral))]);
+  return stringify([HEADERS, ...rows(entries).map((r) => r.map(neutralize))]);
 }
 
 export function unitsJson(entries: UnitEntry[]): string {
@@ -37,12 +35,12 @@ export function unitsTable(entries: UnitEntry[]): string {
 
 /** Markdown: a section per unit with a GFM table of its tasks. */
 export async function unitsMarkdown(entries: UnitEntry[]): Promise<string> {
-  const { markdownDocument } = await import('../write/mdast.js');
-  return markdownDocument(
+  const { gfmTable, heading, paragraph, stringifyMarkdown } = await import('../write/markdown.js');
+  return stringifyMarkdown(
     entries.flatMap((e) => [
-      { kind: 'heading' as const, depth: 2, text: e.unit },
-      { kind: 'paragraph' as const, text: `牵头 ${e.leads} · 落实/配合 ${e.implements}${e.names.length > 1 ? ` · 亦作 ${e.names.join('、')}` : ''}` },
-      { kind: 'table' as const, headers: ['截止', '角色', '序号', '任务', '通知'], rows: e.tasks.map((t) => [t.due ?? '', ROLE[t.role], t.seq ?? '', t.text, t.notice ?? '']) },
+      heading(2, e.unit),
+      paragraph(`牵头 ${e.leads} · 落实/配合 ${e.implements}${e.names.length > 1 ? ` · 亦作 ${e.names.join('、')}` : ''}`),
+      gfmTable(['截止', '角色', '序号', '任务', '通知'], e.tasks.map((t) => [t.due ?? '', ROLE[t.role], t.seq ?? '', t.text, t.notice ?? ''])),
     ]),
   );
 }

@@ -33,17 +33,13 @@ function table(list: TaskList): Table {
     ['Deadline', (t) => byDue(t.deadlines).map((d) => d.raw).join('; ')],
     ['Due', (t) => byDue(t.deadlines).flatMap((d) => (d.due ? [d.due] : [])).join('; ')],
   ];
-  return {
-    type: 'table',
-    align: columns.map(() => null),
-    children: [row(columns.map(([name]) => name)), ...list.tasks.map((t) => row(columns.map(([, cell]) => cell(t))))],
-  };
+  return gfmTable(columns.map(([name]) => name), list.tasks.map((t) => columns.map(([, cell]) => cell(t))));
 }
 
 export function noticeTree(notice: Notice): RootContent[] {
   const { meta, source } = notice;
   const nodes: RootContent[] = [
-    { type: 'heading', depth: 1, children: [text(meta.title ?? source.path ?? 'Untitled notice')] },
+    heading(1, meta.title ?? source.path ?? 'Untitled notice'),
     {
       type: 'list',
       ordered: false,
@@ -58,18 +54,28 @@ export function noticeTree(notice: Notice): RootContent[] {
       ],
     },
   ];
-  if (notice.lists.length === 0) nodes.push({ type: 'paragraph', children: [text('No task list found.')] });
-  for (const [i, list] of notice.lists.entries()) {
-    nodes.push({ type: 'heading', depth: 2, children: [text(list.title ?? `Task list ${i + 1}`)] }, table(list));
-  }
+  if (notice.lists.length === 0) nodes.push(paragraph('No task list found.'));
+  for (const [i, list] of notice.lists.entries()) nodes.push(heading(2, list.title ?? `Task list ${i + 1}`), table(list));
   return nodes;
 }
 
-export function toMarkdown(notices: Notice[]): string {
-  const root: Root = { type: 'root', children: notices.flatMap(noticeTree) };
+/** A GFM table of plain-text cells; remark escapes pipes and newlines when it serializes. */
+export function gfmTable(headers: string[], rows: string[][]): Table {
+  return { type: 'table', align: headers.map(() => null), children: [row(headers), ...rows.map(row)] };
+}
+
+export const heading = (depth: 1 | 2 | 3, value: string): RootContent => ({ type: 'heading', depth, children: [text(value)] });
+export const paragraph = (value: string): RootContent => ({ type: 'paragraph', children: [text(value)] });
+
+export function stringifyMarkdown(children: RootContent[]): string {
+  const root: Root = { type: 'root', children };
   // Aligning pipes pads every row to the longest cell, which for paragraph-long task texts
   // multiplies the file size without making the table any easier to read.
   return unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify).stringify(root);
+}
+
+export function toMarkdown(notices: Notice[]): string {
+  return stringifyMarkdown(notices.flatMap(noticeTree));
 }
 
 export const markdownWriter: Writer = {
