@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { run } from './cli-helpers.js';
 import { checkText } from '../src/validate/check.js';
 import { github } from '../src/validate/report.js';
@@ -59,6 +61,17 @@ describe('fengong validate', () => {
     const report = JSON.parse(r.stdout);
     expect(report.errors).toBeGreaterThanOrEqual(5);
     expect(report.files.map((f: { file: string }) => f.file)).toContain(`${broken}/unknown-version.json`);
+  });
+
+  it('a folder written by fengong convert validates, manifest included', () => {
+    const out = mkdtempSync(join(tmpdir(), 'fengong-validate-'));
+    expect(run(['convert', 'fixtures/seeds', '-o', out, '--to', 'json,yaml', '-q']).code).toBe(0);
+    expect(run(['validate', out]).code).toBe(0);
+    const manifest = join(out, 'manifest.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/"status": "ok"/, '"status": "fine"'));
+    const r = run(['validate', manifest]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/inputs\[\d+\]\.status/);
   });
 
   it.each([

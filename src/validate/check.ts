@@ -1,6 +1,7 @@
 import { parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { Notice, SCHEMA_VERSION } from '../model/schema.js';
+import { Manifest } from '../batch/manifest.js';
 
 export type Problem = { severity: 'error' | 'warning'; path: string; message: string; line: number | null };
 
@@ -40,6 +41,11 @@ export function checkText(text: string): Problem[] {
 type Located = { severity: Problem['severity']; at: PropertyKey[]; message: string };
 
 function checkNotice(value: unknown): Located[] {
+  // A folder fengong convert wrote also holds its manifest: check it against its own schema.
+  if (isRecord(value) && 'inputs' in value && 'fengong' in value) {
+    const manifest = Manifest.safeParse(value);
+    return manifest.success ? [] : manifest.error.issues.map((i) => ({ severity: 'error' as const, at: [...i.path], message: i.message }));
+  }
   const version = isRecord(value) ? value.schemaVersion : undefined;
   if (version !== undefined && version !== SCHEMA_VERSION) {
     return [{ severity: 'error', at: ['schemaVersion'], message: `unknown schemaVersion ${JSON.stringify(version)} (this fengong reads ${SCHEMA_VERSION})` }];
