@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { decode } from './decode/decode.js';
-import { readBlocks, formatFromPath, sniffFormat, type Format } from './read/index.js';
-import type { Line } from './read/blocks.js';
+import { decode, type Decoded } from './decode/decode.js';
+import { readBlocks, readDocxBlocks, chooseFormat, htmlCharset, blocksText, sniffFormat, type Format } from './read/index.js';
+import type { Block, Line } from './read/blocks.js';
 import { detectLists } from './detect/index.js';
 import { extractMeta } from './normalize/meta.js';
 import { normalizeLists } from './normalize/task.js';
@@ -18,18 +18,40 @@ export type ParseOptions = {
   year?: number;
 };
 
+/**
+ * Bytes to blocks. A DOCX is read from its bytes (never decoded as text); anything else
+ * is decoded first, an HTML page in the charset it declares.
+ */
+async function load(bytes: Uint8Array, opts: ParseOptions): Promise<{ decoded: Decoded; format: Format; blocks: Block[] }> {
+  const named = chooseFormat(bytes, opts.path, opts.format);
+  if (named === 'docx') {
+    const blocks = await readDocxBlocks(bytes);
+    return { decoded: { text: blocksText(blocks), encoding: 'utf-8', diagnostics: [] }, format: 'docx', blocks };
+  }
+  const decoded = decode(bytes, opts.encoding ?? htmlCharset(bytes, named));
+  const format = named ?? sniffFormat(decoded.text);
+  return { decoded, format, blocks: await readBlocks(decoded.text, format) };
+}
+
+/**
+ * The lines metadata is read from. A page's field table ("标 题: | …的通知 |") is a table
+ * block by now, so each table row is offered as one line too.
+ */
+function metaLines(blocks: Block[]): Line[] {
+  return blocks.flatMap((b): Line[] =>
+    b.kind === 'line' ? (b.placeholder ? [] : [b]) : b.rows.map((r) => ({ kind: 'line', text: r.map((c) => c.text).join(' '), line: r[0]?.line ?? b.line })),
+  );
+}
+
 /** One notice's bytes to a typed Notice. Throws InputError for input that is not a notice at all. */
 export async function parseNotice(bytes: Uint8Array, opts: ParseOptions = {}): Promise<Notice> {
-  const decoded = decode(bytes, opts.encoding);
-  const format = opts.format ?? formatFromPath(opts.path) ?? sniffFormat(decoded.text);
-  const blocks = readBlocks(decoded.text, format);
-  const lines = blocks.filter((b): b is Line => b.kind === 'line' && !b.placeholder);
+  const { decoded, format, blocks } = await load(bytes, opts);
   if (blocks.length === 0) throw new InputError('empty', 'holds no text (only whitespace)');
   const raw = detectLists(blocks);
   const inList = (line: number) => raw.some((l) => line >= l.from && line <= l.to);
-  const meta = extractMeta(lines, (line) => !inList(line));
+  const meta = extractMeta(metaLines(blocks), (line) => !inList(line));
   if (opts.year) meta.year = opts.year;
-  const firstIsLead = hasFirstIsLeadNote(decoded.text);
+  const firstIsLead = hasFirstIsLeadNote(format === 'text' ? decoded.text : blocksText(blocks));
   const { lists, diagnostics } = normalizeLists(raw, { year: meta.year, issuedOn: meta.issuedOn, firstIsLead });
   const notes: Diagnostic[] = [...decoded.diagnostics, ...diagnostics];
   if (lists.length === 0) {

@@ -30,7 +30,7 @@ function gridList(table: Table, title: string | null): RawList | null {
   let h = -1;
   let roles: ColumnRole[] | null = null;
   for (let r = 0; r < Math.min(HEADER_SEARCH, table.rows.length) && !roles; r++) {
-    roles = headerRoles(table.rows[r].map((c) => c.text.trim()));
+    roles = headerRoles(namedHeader(table, r));
     h = r;
   }
   if (!roles) return null;
@@ -57,5 +57,21 @@ function gridList(table: Table, title: string | null): RawList | null {
   if (tasks.length === 0) return null;
   const last = table.rows[table.rows.length - 1];
   return { title, layout: 'grid', columns: header, tasks, from: table.line, to: last[0]?.line ?? table.line };
+}
+
+/**
+ * Header texts with blank header cells named by what their column holds. Converted and
+ * hand-made tables often leave the cell over the numbers, or over a merged header's
+ * tail, empty: numbers read as 序号, prose as 内容 (a category or the task text), an
+ * empty column as 备注 (ignored).
+ */
+function namedHeader(table: Table, h: number): string[] {
+  const body = table.rows.slice(h + 1);
+  return table.rows[h].map((c, col) => {
+    if (c.text.trim() !== '') return c.text.trim();
+    const texts = body.map((row) => row[col]?.text.trim() ?? '').filter(Boolean);
+    if (texts.length === 0) return '备注';
+    return texts.filter((t) => seqCell(t) !== null).length * 2 > texts.length ? '序号' : '内容';
+  });
 }
 

@@ -64,11 +64,14 @@ export function readText(text: string): Block[] {
     if (body !== '') lines.push({ kind: 'line', text: body, line: i + 1 });
     else if (/[\u00a0\u3000]/.test(raw)) lines.push({ kind: 'line', text: '', line: i + 1, placeholder: true });
   });
+  // Lines of nothing but ideographic or no-break spaces are no text either.
+  if (lines.every((l) => l.placeholder)) return [];
   const piped = collectTables(lines, pipeCells, 2);
   const out: Block[] = [];
   let run: Line[] = [];
   const flush = () => {
-    out.push(...collectTables(run, spaceCells, 3));
+    // A loop, not push(...blocks): spreading 200,000 lines overflows the call stack.
+    for (const b of collectTables(run, spaceCells, 3)) out.push(b);
     run = [];
   };
   for (const b of piped) {

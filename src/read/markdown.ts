@@ -1,0 +1,90 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { Nodes, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
+import type { Block, Cell, Line } from './blocks.js';
+import { clean } from '../normalize/text.js';
+import type { HtmlOptions } from './html.js';
+
+export type HtmlReader = (html: string, opts: HtmlOptions) => Block[];
+
+const lineOf = (n: Nodes) => n.position?.start.line ?? 0;
+
+/** Inline content as printed; hard breaks and <br> (how converters break lines inside table cells) as "\n". */
+function inline(nodes: PhrasingContent[]): string {
+  return nodes
+    .map((n) => {
+      if (n.type === 'text' || n.type === 'inlineCode') return n.value;
+      if (n.type === 'break') return '\n';
+      if (n.type === 'html') return /^<br\s*\/?>$/i.test(n.value.trim()) ? '\n' : '';
+      if (n.type === 'image') return n.alt ?? '';
+      return 'children' in n ? inline(n.children) : '';
+    })
+    .join('');
+}
+
+function lines(text: string, first: number): Line[] {
+  return text
+    .split('\n')
+    .map((t, i): Line => ({ kind: 'line', text: clean(t), line: first + i }))
+    .filter((l) => l.text !== '');
+}
+
+function table(node: MdTable): Block {
+  const rows = node.children.map((row) => row.children.map((c): Cell => ({ text: clean(inline(c.children)).split(/\s*\n\s*/).join('\n'), line: lineOf(row) })));
+  const width = Math.max(...rows.map((r) => r.length));
+  const full = rows.map((r, i) => [...r, ...Array.from({ length: width - r.length }, (): Cell => ({ text: '', line: lineOf(node.children[i]) }))]);
+  return { kind: 'table', rows: full, line: lineOf(node) };
+}
+
+// Raw HTML in Markdown is mostly a table too complex for pipes (merged cells), kept as is by
+// the converter: read it as HTML, at the lines where it sits.
+function html(value: string, at: number, readHtml: HtmlReader): Block[] {
+  const shift = (line: number) => line + at - 1;
+  return readHtml(value, { ordinal: false }).map((b): Block =>
+    b.kind === 'line' ? { ...b, line: shift(b.line) } : { ...b, line: shift(b.line), rows: b.rows.map((r) => r.map((c) => ({ ...c, line: shift(c.line) }))) },
+  );
+}
+
+function blocksOf(nodes: RootContent[], source: string, readHtml?: HtmlReader): Block[] {
+  return nodes.flatMap((n): Block[] => {
+    switch (n.type) {
+      case 'heading':
+        return lines(inline(n.children).replace(/\n/g, ''), lineOf(n));
+      case 'paragraph':
+        return lines(inline(n.children), lineOf(n));
+      case 'list':
+        return n.children.flatMap((item, i) => {
+          const blocks = blocksOf(item.children, source, readHtml);
+          const first = blocks.find((b): b is Line => b.kind === 'line');
+          // remark keeps the list's first number, not each item's: items count on from it.
+          if (n.ordered && first) first.text = `${(n.start ?? 1) + i}.${first.text}`;
+          return blocks;
+        });
+      case 'table':
+        return [table(n)];
+      case 'blockquote':
+        return blocksOf(n.children, source, readHtml);
+      case 'html':
+        return readHtml ? html(n.value, lineOf(n), readHtml) : [];
+      case 'code': {
+        // Text indented four spaces (首行缩进 in scraped prose) parses as code; fenced code starts a line later.
+        const fenced = /^\s{0,3}(```|~~~)/.test(source.slice(n.position?.start.offset ?? 0));
+        return lines(n.value, lineOf(n) + (fenced ? 1 : 0));
+      }
+      default:
+        return [];
+    }
+  });
+}
+
+/**
+ * Markdown (CommonMark + GFM) to blocks: headings and paragraph lines as lines, numbered
+ * items with their numbers, pipe tables as tables. Raw HTML is read with `readHtml`, which
+ * the caller passes only for Markdown holding tags, so the HTML parser loads only then;
+ * without it raw HTML (comments) is left out.
+ */
+export function readMarkdown(markdown: string, readHtml?: HtmlReader): Block[] {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
+  return blocksOf(tree.children, markdown, readHtml);
+}

@@ -1,0 +1,261 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { parseNotice } from '../src/parse.js';
+import { Notice } from '../src/model/schema.js';
+import { InputError } from '../src/errors.js';
+import { sniffFormat, formatFromPath, htmlCharset } from '../src/read/index.js';
+import { readHtml } from '../src/read/html.js';
+import { readMarkdown } from '../src/read/markdown.js';
+import { readDocx } from '../src/read/docx.js';
+import type { Block, Table } from '../src/read/blocks.js';
+import { compare, type Gold } from './gold.js';
+
+const root = new URL('../fixtures/', import.meta.url).pathname;
+const formats = join(root, 'formats');
+const extra = (name: string) => readFileSync(join(formats, 'extra', name));
+const golds = readdirSync(join(root, 'gold'))
+  .filter((f) => f.endsWith('.gold.json'))
+  .map((f) => JSON.parse(readFileSync(join(root, 'gold', f), 'utf8')) as Gold);
+
+const FORMAT = { html: 'html', md: 'markdown', docx: 'docx' } as const;
+
+describe.each(Object.entries(FORMAT))('seeds rendered as .%s', (ext, format) => {
+  it.each(golds.map((g) => [g.file, g] as const))('%s', async (_, gold) => {
+    const name = gold.file.replace(/\.txt$/, `.${ext}`);
+    const notice = await parseNotice(readFileSync(join(formats, name)), { path: name });
+    expect(Notice.safeParse(notice).success).toBe(true);
+    expect(notice.source.format).toBe(format);
+    expect(compare(notice, gold)).toEqual([]);
+  });
+});
+
+const texts = (blocks: Block[]) => blocks.map((b) => (b.kind === 'line' ? b.text : b.rows.map((r) => r.map((c) => c.text))));
+const tableOf = (blocks: Block[]) => blocks.find((b): b is Table => b.kind === 'table')!;
+
+describe('readHtml', () => {
+  it('expands rowspan and colspan into a full grid, keeping <br> and <p> in cells as line breaks', () => {
+    const table = tableOf(
+      readHtml(`<table>
+<tr><th>序号</th><th colspan="2">内容</th><th>牵头单位</th></tr>
+<tr><td>1</td><td rowspan="2">甲类</td><td>第一行<br>第二行</td><td rowspan="2">市财政局</td></tr>
+<tr><td>2</td><td><p>段一</p><p>段二</p></td></tr>
+</table>`),
+    );
+    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['序号', '内容', '内容', '牵头单位'],
+      ['1', '甲类', '第一行\n第二行', '市财政局'],
+      ['2', '甲类', '段一\n段二', '市财政局'],
+    ]);
+    // A spanned copy carries its own row's line, so each task keeps the line it sits on.
+    expect(table.rows[2].map((c) => c.line)).toEqual([4, 4, 4, 4]);
+    expect(table.line).toBe(1);
+  });
+
+  it('pads short rows so the grid is rectangular', () => {
+    const table = tableOf(readHtml('<table><tr><td>序号</td><td>工作任务</td><td>责任单位</td></tr><tr><td>1</td><td>甲</td></tr></table>'));
+    expect(table.rows[1].map((c) => c.text)).toEqual(['1', '甲', '']);
+  });
+
+  it('leaves out scripts, styles, navigation, breadcrumbs, share bars and the page footer', () => {
+    const blocks = readHtml(`<html><head><title>标题</title><style>p{}</style></head><body>
+<script>var a = "脚本";</script>
+<nav>首页 | 政策文件</nav>
+<div class="breadcrumb">当前位置:首页 &gt; 通知</div>
+<div id="mainMenu">机构 | 服务</div>
+<p>正文第一段</p>
+<div class="bdsharebuttonbox">分享到</div>
+<article><p>文章正文</p><footer>某市人民政府办公室</footer></article>
+<p hidden>隐藏</p><p style="display: none">也隐藏</p>
+<footer>版权所有</footer>
+</body></html>`);
+    expect(texts(blocks)).toEqual(['正文第一段', '文章正文', '某市人民政府办公室']);
+  });
+
+  it('keeps a class-named wrapper that holds the content', () => {
+    const blocks = readHtml(`<div class="menu-layout"><p>正文</p><table><tr><td>序号</td><td>责任单位</td></tr><tr><td>1</td><td>甲</td></tr></table></div>`);
+    expect(texts(blocks)).toEqual(['正文', [['序号', '责任单位'], ['1', '甲']]]);
+  });
+
+  it('decodes entities and joins a source line break between Chinese characters', () => {
+    expect(texts(readHtml('<p>政务&amp;公开&#x4E00;&lt;&nbsp;x</p><p>政务\n   公开 and\n  more</p>'))).toEqual(['政务&公开一<\u00a0x', '政务公开 and more']);
+  });
+
+  it('reads a layout table as the flow it lays out, with the nested task table as a table', () => {
+    const blocks = readHtml(`<table><tr><td><div>首页</div></td></tr><tr><td>
+<p>通知正文</p>
+<table><tr><td>序号</td><td>工作任务</td><td>责任单位</td></tr><tr><td>1</td><td>任务</td><td>市政府办</td></tr></table>
+</td></tr></table>`);
+    expect(texts(blocks)).toEqual(['首页', '通知正文', [['序号', '工作任务', '责任单位'], ['1', '任务', '市政府办']]]);
+  });
+
+  it('reads a single-column table as lines', () => {
+    expect(texts(readHtml('<table><tr><td><p>一、总体要求</p><p>正文</p></td></tr><tr><td>落款</td></tr></table>'))).toEqual(['一、总体要求', '正文', '落款']);
+  });
+
+  it('prints ordered-list numbers into the text', () => {
+    expect(texts(readHtml('<ol start="3"><li><p>甲项</p></li><li>乙项</li><li value="9">丙项</li></ol><ol><li>丁项</li></ol>'))).toEqual(['3.甲项', '4.乙项', '9.丙项', '1.丁项']);
+  });
+
+  it('numbers blocks by source line, or in reading order when the page has no lines of its own', () => {
+    expect(readHtml('<p>甲</p>\n\n<p>乙</p>').map((b) => b.line)).toEqual([1, 3]);
+    expect(readHtml('<p>甲</p><p>乙</p><table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>').map((b) => b.line)).toEqual([1, 2, 3]);
+    expect(readHtml('<p>甲</p>', { ordinal: true }).map((b) => b.line)).toEqual([1]);
+  });
+});
+
+describe('readMarkdown', () => {
+  it('reads headings, paragraph lines and ordered items with their numbers and lines', () => {
+    const blocks = readMarkdown('# 标题\n\n## 一、总体要求\n\n第一行\n第二行\n\n3. 甲项\n4. 乙项\n\n- 无序项\n');
+    expect(blocks).toEqual([
+      { kind: 'line', text: '标题', line: 1 },
+      { kind: 'line', text: '一、总体要求', line: 3 },
+      { kind: 'line', text: '第一行', line: 5 },
+      { kind: 'line', text: '第二行', line: 6 },
+      { kind: 'line', text: '3.甲项', line: 8 },
+      { kind: 'line', text: '4.乙项', line: 9 },
+      { kind: 'line', text: '无序项', line: 11 },
+    ]);
+  });
+
+  it('reads a pipe table as a grid, with <br> as a line break and escaped pipes as text', () => {
+    const table = tableOf(readMarkdown('任务\n\n| 序号 | 工作任务 | 责任单位 |\n| - | :-: | --- |\n| 1 | 甲<br>乙 | 市A\\|市B |\n| 2 | 丙 |\n'));
+    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['序号', '工作任务', '责任单位'],
+      ['1', '甲\n乙', '市A|市B'],
+      ['2', '丙', ''],
+    ]);
+    expect(table.rows.map((r) => r[0].line)).toEqual([3, 5, 6]);
+  });
+
+  it('reads a raw HTML table (merged cells a pipe table cannot hold) at its own lines', () => {
+    const blocks = readMarkdown('说明\n\n<!-- 注释 -->\n\n<table>\n<tr><td>序号</td><td>牵头单位</td></tr>\n<tr><td>1</td><td rowspan="2">甲</td></tr>\n<tr><td>2</td></tr>\n</table>\n', readHtml);
+    const table = tableOf(blocks);
+    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([['序号', '牵头单位'], ['1', '甲'], ['2', '甲']]);
+    expect(table.rows.map((r) => r[0].line)).toEqual([6, 7, 8]);
+  });
+
+  it('reads text indented as code (首行缩进) as lines', () => {
+    expect(texts(readMarkdown('标题\n\n    一、总体要求\n    正文\n'))).toEqual(['标题', '一、总体要求', '正文']);
+  });
+});
+
+describe('HTML pages', () => {
+  it('parses a page with navigation chrome and a layout table around the task table', async () => {
+    const notice = await parseNotice(extra('chrome.html'), { path: 'chrome.html' });
+    expect(notice.meta).toMatchObject({ title: '某市人民政府办公室关于印发2021年政务公开重点工作任务分工的通知', docNumber: '某政办〔2021〕7号', issuedOn: '2021-04-02' });
+    const tasks = notice.lists.flatMap((l) => l.tasks);
+    expect(tasks.map((t) => [t.seq, t.lead, t.implementing, t.deadlines.map((d) => d.due)])).toEqual([
+      ['1', ['市政府办公室'], ['市直各部门'], ['2021-06-30']],
+      ['2', ['市司法局'], ['各县(区)政府'], ['2021-12-31']],
+      ['3', ['市政务公开办'], ['市直各部门'], ['2021-01-31']],
+    ]);
+    expect(tasks[0].text).toBe('加强政策解读&回应,\n做好重要政策的解读工作。');
+  });
+
+  it('decodes a page in the charset its <meta> declares (GB2312 bytes)', async () => {
+    const bytes = extra('gb2312.html');
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const notice = await parseNotice(bytes, { path: 'gb2312.html' });
+    expect(notice.source.encoding).toBe('gb18030');
+    expect(notice.meta.title).toBe('某县人民政府办公室关于印发2019年政务公开工作要点的通知');
+    expect(notice.lists[0].tasks.map((t) => t.lead)).toEqual([['县政府办公室'], ['县发展改革局'], ['县委宣传部']]);
+  });
+
+  it('takes <meta charset> over a guess, a BOM over <meta>, and UTF-8 bytes over a stale <meta>', () => {
+    const page = (charset: string) => `<html><head><meta charset="${charset}"></head><body><p>政务公开</p></body></html>`;
+    expect(htmlCharset(iconv.encode(page('GB2312'), 'gb2312'), 'html')).toBe('gb18030');
+    expect(htmlCharset(iconv.encode(page('big5'), 'big5'), null)).toBe('big5');
+    expect(htmlCharset(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(page('gbk'))]), 'html')).toBeUndefined();
+    expect(htmlCharset(Buffer.from(page('gb2312')), 'html')).toBeUndefined();
+    expect(htmlCharset(iconv.encode(page('gb2312'), 'gb2312'), 'text')).toBeUndefined();
+  });
+
+  it('gives every row of a lead cell merged over five rows that lead unit', async () => {
+    const notice = await parseNotice(extra('merged-lead.html'), { path: 'merged-lead.html' });
+    const tasks = notice.lists[0].tasks;
+    expect(tasks.map((t) => t.lead)).toEqual([...new Array(5).fill(['市财政局']), ['市公共资源交易中心']]);
+    expect(tasks.every((t) => t.sections.join() === '财政信息公开')).toBe(true);
+    expect(new Set(tasks.map((t) => t.line)).size).toBe(6);
+  });
+
+  it('reports the source line of each task row', async () => {
+    const name = '000_01622556c790d653.html';
+    const html = readFileSync(join(formats, name), 'utf8').split('\n');
+    const notice = await parseNotice(Buffer.from(html.join('\n')), { path: name });
+    const first = notice.lists[0].tasks[0];
+    expect(html[first.line! - 1]).toMatch(/^<tr><td>1<\/td>/);
+  });
+});
+
+describe('input errors', () => {
+  const inputError = async (bytes: Uint8Array, path: string | null, format?: 'docx' | 'html') => {
+    const e = await parseNotice(bytes, { path, format }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InputError);
+    return e as InputError;
+  };
+
+  it('asks for a .doc file to be converted to .docx', async () => {
+    const e = await inputError(extra('legacy.doc'), 'notice.doc');
+    expect(e.code).toBe('doc-format');
+    expect(e.message).toBe('is a legacy .doc file: convert it to .docx (e.g. libreoffice --headless --convert-to docx) and try again');
+    expect((await inputError(extra('legacy.doc'), null)).code).toBe('doc-format');
+    expect((await inputError(Buffer.from('{\\rtf1\\ansi 通知}'), 'notice.doc')).code).toBe('doc-format');
+  });
+
+  it('says a damaged DOCX is damaged', async () => {
+    expect((await inputError(extra('broken.docx'), 'broken.docx')).code).toBe('bad-docx');
+  });
+
+  it('says a ZIP that is not a DOCX is not one', async () => {
+    const e = await inputError(extra('archive.zip'), 'archive.zip');
+    expect(e.code).toBe('not-docx');
+    expect((await inputError(extra('archive.zip'), null)).code).toBe('not-docx');
+  });
+
+  it('says bytes named DOCX that are not a ZIP are not a DOCX', async () => {
+    expect((await inputError(Buffer.from('一、总体要求'), 'notice.docx')).code).toBe('not-docx');
+    expect((await inputError(Buffer.from('一、总体要求'), null, 'docx')).code).toBe('not-docx');
+  });
+
+  it('gives up on a DOCX that takes too long', async () => {
+    const e = await readDocx(readFileSync(join(formats, '002_daf8c5972cb24576.docx')), 1).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as InputError).code).toBe('timeout');
+  });
+});
+
+describe('format choice', () => {
+  it('goes by the extension', () => {
+    expect(['a.html', 'a.HTM', 'a.md', 'a.markdown', 'a.docx', 'a.txt', 'a.doc', 'a', null].map(formatFromPath)).toEqual(['html', 'html', 'markdown', 'markdown', 'docx', 'text', null, null, null]);
+  });
+
+  it('lets --from override the extension', async () => {
+    const bytes = readFileSync(join(formats, '000_01622556c790d653.html'));
+    const gold = golds.find((g) => g.file.startsWith('000_'))!;
+    const asHtml = await parseNotice(bytes, { path: 'download.txt', format: 'html' });
+    expect(asHtml.source.format).toBe('html');
+    expect(compare(asHtml, gold)).toEqual([]);
+    expect((await parseNotice(bytes, { path: 'download.txt' })).source.format).toBe('text');
+  });
+
+  it('sniffs text content for stdin and unknown extensions', () => {
+    expect(sniffFormat('<!DOCTYPE html>\n<html><body><p>通知</p></body></html>')).toBe('html');
+    expect(sniffFormat('<table border="1"><tr><td>1</td></tr></table>')).toBe('html');
+    expect(sniffFormat('通知\n\n| 序号 | 任务 |\n| - | - |\n| 1 | 甲 |\n')).toBe('markdown');
+    expect(sniffFormat('# 通知\n\n正文')).toBe('markdown');
+    expect(sniffFormat('通知\n\n一、总体要求\n1.甲项|乙\n----\n')).toBe('text');
+  });
+
+  it.each([
+    ['000_01622556c790d653.html', 'html'],
+    ['000_01622556c790d653.md', 'markdown'],
+    ['000_01622556c790d653.docx', 'docx'],
+    ['extra/gb2312.html', 'html'],
+  ])('reads %s from stdin as %s', async (file, format) => {
+    const notice = await parseNotice(readFileSync(join(formats, file)), { path: null });
+    expect(notice.source.format).toBe(format);
+    expect(notice.lists.length).toBeGreaterThan(0);
+  });
+});
