@@ -5,6 +5,16 @@ import { VERSION } from './version.js';
 
 const DEFAULT_MAX_BYTES = String(50 * 1024 * 1024);
 
+/** How to read inputs and write CSV: the same for one notice and for a folder. */
+function readingOptions(cmd: Command): Command {
+  return cmd
+    .option('-e, --encoding <name>', 'input encoding (utf-8, gb18030, gbk, big5, utf-16le …); detected per file when omitted')
+    .option('-y, --year <year>', 'work year to resolve deadlines against, overriding each notice')
+    .option('-f, --from <format>', 'input format: text, markdown, html, docx; from the extension or content when omitted')
+    .option('--max-bytes <n>', 'refuse inputs larger than this many bytes', DEFAULT_MAX_BYTES)
+    .option('--bom', 'start CSV output with a UTF-8 byte-order mark, for Excel');
+}
+
 /**
  * Runs the command line and returns the exit code; bin/fengong.js sets it on the process.
  * Each command's code loads only when that command runs, so `fengong --version` and a
@@ -23,23 +33,18 @@ export async function main(argv: string[]): Promise<ExitCode> {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `fengong: ${s}` : s) });
 
-  program
+  const parse = program
     .command('parse')
     .description('parse one notice (a file, or - for standard input) and print it')
     .argument('<file>', 'notice file (.txt, .md, .html, .docx) or - for stdin')
     .option('-t, --to <format>', 'output format: json, yaml, csv, md, ndjson, ics', 'json')
     .option('-o, --output <file>', 'write to a file instead of standard output')
-    .option('-e, --encoding <name>', 'input encoding (utf-8, gb18030, gbk, big5, utf-16le …); detected when omitted')
-    .option('-y, --year <year>', 'work year to resolve deadlines against, overriding the notice')
-    .option('-f, --from <format>', 'input format: text, markdown, html, docx; from the extension or content when omitted')
-    .option('--max-bytes <n>', 'refuse inputs larger than this many bytes', DEFAULT_MAX_BYTES)
-    .option('--bom', 'start CSV output with a UTF-8 byte-order mark, for Excel')
-    .option('-q, --quiet', 'print nothing on standard error but errors')
-    .action(async (file, flags) => {
-      code = await (await import('./commands/parse.js')).parseCommand(file, flags);
-    });
+    .option('-q, --quiet', 'print nothing on standard error but errors');
+  readingOptions(parse).action(async (file, flags) => {
+    code = await (await import('./commands/parse.js')).parseCommand(file, flags);
+  });
 
-  program
+  const convert = program
     .command('convert')
     .description('convert files, folders or globs of notices into OUTDIR, mirroring the input tree')
     .argument('<inputs...>', 'files, folders (walked recursively) or glob patterns')
@@ -49,16 +54,11 @@ export async function main(argv: string[]): Promise<ExitCode> {
     .option('--merge <file>', 'also write every task of every notice into one .csv or .ndjson file')
     .option('--shard <i/n>', 'process only the stable i-th of n slices of the inputs, e.g. 1/4')
     .option('--incremental', 'skip inputs whose content and options match the existing manifest')
-    .option('-e, --encoding <name>', 'input encoding for every file; detected per file when omitted')
-    .option('-y, --year <year>', 'work year for every file, overriding each notice')
-    .option('-f, --from <format>', 'input format for every file; from each extension or content when omitted')
-    .option('--max-bytes <n>', 'skip inputs larger than this many bytes', DEFAULT_MAX_BYTES)
     .option('--timeout <seconds>', 'give up on a file that takes longer than this', '60')
-    .option('--bom', 'start CSV outputs with a UTF-8 byte-order mark, for Excel')
-    .option('-q, --quiet', 'no progress bar or summary; errors only')
-    .action(async (inputs, flags) => {
-      code = await (await import('./commands/convert.js')).convertCommand(inputs, flags);
-    });
+    .option('-q, --quiet', 'no progress bar or summary; errors only');
+  readingOptions(convert).action(async (inputs, flags) => {
+    code = await (await import('./commands/convert.js')).convertCommand(inputs, flags);
+  });
 
   program
     .command('validate')
