@@ -1,9 +1,17 @@
-import iconv from 'iconv-lite';
-import { analyse } from 'chardet';
+import { createRequire } from 'node:module';
+import type Iconv from 'iconv-lite';
+import type { analyse as Analyse } from 'chardet';
 import { InputError } from '../errors.js';
 import type { Diagnostic } from '../model/schema.js';
 
 export type Decoded = { text: string; encoding: string; diagnostics: Diagnostic[] };
+
+// Plain UTF-8, most of what is crawled, needs neither library: they load on first use, so
+// a one-file parse does not pay for them at start-up.
+const require = createRequire(import.meta.url);
+let iconvLib: typeof Iconv | undefined;
+const iconv = (): typeof Iconv => (iconvLib ??= require('iconv-lite') as typeof Iconv);
+const analyse: typeof Analyse = (bytes) => (require('chardet') as { analyse: typeof Analyse }).analyse(bytes);
 
 const MAGIC: [string, number[]][] = [
   ['PNG image', [0x89, 0x50, 0x4e, 0x47]],
@@ -48,10 +56,10 @@ function strictUtf8(bytes: Uint8Array): string | null {
 
 function withBom(bytes: Uint8Array): Decoded | null {
   const b = bytes;
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: iconv.decode(Buffer.from(b.subarray(3)), 'utf-8'), encoding: 'utf-8', diagnostics: [] };
-  if (b[0] === 0xff && b[1] === 0xfe) return { text: iconv.decode(Buffer.from(b.subarray(2)), 'utf-16le'), encoding: 'utf-16le', diagnostics: [] };
-  if (b[0] === 0xfe && b[1] === 0xff) return { text: iconv.decode(Buffer.from(b.subarray(2)), 'utf-16be'), encoding: 'utf-16be', diagnostics: [] };
-  if (b[0] === 0x84 && b[1] === 0x31 && b[2] === 0x95 && b[3] === 0x33) return { text: iconv.decode(Buffer.from(b.subarray(4)), 'gb18030'), encoding: 'gb18030', diagnostics: [] };
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: iconv().decode(Buffer.from(b.subarray(3)), 'utf-8'), encoding: 'utf-8', diagnostics: [] };
+  if (b[0] === 0xff && b[1] === 0xfe) return { text: iconv().decode(Buffer.from(b.subarray(2)), 'utf-16le'), encoding: 'utf-16le', diagnostics: [] };
+  if (b[0] === 0xfe && b[1] === 0xff) return { text: iconv().decode(Buffer.from(b.subarray(2)), 'utf-16be'), encoding: 'utf-16be', diagnostics: [] };
+  if (b[0] === 0x84 && b[1] === 0x31 && b[2] === 0x95 && b[3] === 0x33) return { text: iconv().decode(Buffer.from(b.subarray(4)), 'gb18030'), encoding: 'gb18030', diagnostics: [] };
   return null;
 }
 
@@ -62,7 +70,7 @@ function utf16NoBom(bytes: Uint8Array): Decoded | null {
   let best: Decoded | null = null;
   let bestScore = 0.97;
   for (const enc of ['utf-16le', 'utf-16be']) {
-    const text = iconv.decode(buf, enc);
+    const text = iconv().decode(buf, enc);
     const score = plausibility(text);
     if (score > bestScore && /[\u4e00-\u9fff]/.test(text)) {
       best = { text, encoding: enc, diagnostics: [] };
@@ -86,7 +94,7 @@ function legacyChinese(bytes: Uint8Array): Decoded | null {
   const order = [...new Set([...ranked, 'gb18030', 'big5'])];
   const buf = Buffer.from(bytes);
   for (const enc of order) {
-    const text = iconv.decode(buf, enc);
+    const text = iconv().decode(buf, enc);
     if (plausibility(text) > 0.9 && !text.includes('\ufffd')) return { text, encoding: enc, diagnostics: [] };
   }
   return null;
@@ -99,8 +107,8 @@ function legacyChinese(bytes: Uint8Array): Decoded | null {
 export function decode(bytes: Uint8Array, forced?: string): Decoded {
   if (bytes.length === 0) throw new InputError('empty', 'empty file');
   if (forced) {
-    if (!iconv.encodingExists(forced)) throw new InputError('unknown-encoding', `unknown encoding "${forced}"`);
-    return { text: iconv.decode(Buffer.from(bytes), forced), encoding: forced.toLowerCase(), diagnostics: [] };
+    if (!iconv().encodingExists(forced)) throw new InputError('unknown-encoding', `unknown encoding "${forced}"`);
+    return { text: iconv().decode(Buffer.from(bytes), forced), encoding: forced.toLowerCase(), diagnostics: [] };
   }
   const bom = withBom(bytes);
   if (bom) return bom;

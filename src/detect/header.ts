@@ -23,7 +23,10 @@ const ROLE_WORDS: [ColumnRole, RegExp][] = [
 const KNOWN = ['序号', '工作任务', '任务内容', '具体要求', '主要内容', '工作要求', '工作措施', '具体措施', '重点任务', '责任单位', '牵头单位', '配合单位', '落实单位', '完成时限', '时限要求', '时间进度', '时间节点', '完成时间', '责任领导', '备注'];
 
 export function columnRole(header: string): ColumnRole | null {
-  const h = fold(header).replace(/[\s:]/g, '');
+  // "责任单位:市财政局" is a labelled line with its value, never a column header.
+  const f = fold(header);
+  if (/:\s*\S/.test(f)) return null;
+  const h = f.replace(/[\s:]/g, '');
   if (h === '' || h.length > 14) return null;
   for (const [role, re] of ROLE_WORDS) if (re.test(h)) return role;
   const whole = KNOWN.find((k) => h.length >= 2 && k.startsWith(h));

@@ -10,7 +10,11 @@ import { detectInlineLists } from './inline-list.js';
  */
 export function detectLists(blocks: Block[]): RawList[] {
   const tables = [...detectGrids(blocks), ...detectCellStream(blocks)];
-  const taken = (line: number) => tables.some((t) => line >= t.from && line <= t.to);
+  // A set of covered lines, not a scan of every table for every line: a file of notices
+  // back to back holds thousands of tables, and that scan grew with their product.
+  const covered = new Set<number>();
+  for (const t of tables) for (let l = t.from; l <= t.to; l++) covered.add(l);
+  const taken = (line: number) => covered.has(line);
   const inline = detectInlineLists(blocks, taken);
   return [...tables, ...inline].sort((a, b) => a.from - b.from);
 }

@@ -53,7 +53,7 @@ function more(role: ColumnRole, prev: string, shape: Shape): number {
   if (role === 'category') return 0;
   if (role === 'deadline') return 0.2;
   if (role === 'text') return 0.3;
-  if (UNIT_ROLES.has(role)) return /[、,;]$/.test(fold(prev)) ? 0.1 : 1.5;
+  if (UNIT_ROLES.has(role)) return /[、,;]$/.test(fold(prev.slice(-1))) ? 0.1 : 1.5;
   return 5;
 }
 

@@ -20,13 +20,14 @@ const joined = (cells: Cell[]) => cells.map((c) => c.text).filter((t) => t.trim(
  */
 export function rowsToTasks(rows: Row[], roles: ColumnRole[], align: boolean): { tasks: RawTask[]; dropped: Cell[] } {
   const fitted = rows.map((r) => (align ? assignRow(r.cells, roles) : { assigned: direct(r.cells, roles), dropped: [] }));
-  const depth = Math.max(0, ...fitted.map((f) => cellsOf(f.assigned, 'category').length));
+  // A reduce, not Math.max(...): spreading a table of 200,000 rows overflows the call stack.
+  const depth = fitted.reduce((d, f) => Math.max(d, cellsOf(f.assigned, 'category').length), 0);
   const levels: (string | null)[] = new Array(depth).fill(null);
   const tasks: RawTask[] = [];
   const dropped: Cell[] = [];
   rows.forEach((row, r) => {
     const { assigned } = fitted[r];
-    dropped.push(...fitted[r].dropped);
+    for (const c of fitted[r].dropped) dropped.push(c);
     const cats = cellsOf(assigned, 'category');
     cats.forEach((c, i) => {
       levels[depth - cats.length + i] = c.text.trim() === '' ? null : c.text;

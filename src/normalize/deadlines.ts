@@ -442,10 +442,18 @@ function matchAt(f: string, i: number, ctxYear: number | null, mode: Mode): Hit 
   return hit;
 }
 
+// The first characters any matcher above can start with. Checking it first keeps the
+// twelve matchers off the great majority of positions in running text.
+const START = new RegExp(`[0-9${CN}百自从收接受第今本当全年上下次明翌每按持长常]`);
+
 function scan(f: string, ctxYear: number | null, mode: Mode): Hit[] {
   const hits: Hit[] = [];
   let i = 0;
   while (i < f.length) {
+    if (!START.test(f[i])) {
+      i++;
+      continue;
+    }
     const h = matchAt(f, i, ctxYear, mode);
     if (h && h.end > i) {
       hits.push(h);
@@ -457,9 +465,10 @@ function scan(f: string, ctxYear: number | null, mode: Mode): Hit[] {
 
 // ---------------------------------------------------------------- building Deadline objects
 
-const TRIM_RAW = /^[\s,,、;;::]+|[\s,,、;;::]+$/g;
+// Tails start only where a run starts (lookbehind): linear on long runs of separators.
+const TRIM_RAW = /^[\s,,、;;::]+|(?<![\s,,、;;::])[\s,,、;;::]+$/g;
 const TRIM_NOTE_HEAD = /^[\s,,、;;::]+/;
-const TRIM_NOTE_TAIL = /[\s,,、;;::。.!!??]+$/;
+const TRIM_NOTE_TAIL = /(?<![\s,,、;;::。.!!??])[\s,,、;;::。.!!??]+$/;
 
 function toDeadline(text: string, h: Hit, rawStart: number, rawEnd: number, year: number | null, inText: boolean): Deadline {
   const { due, start } = h.resolve(year);
@@ -471,14 +480,23 @@ function toDeadline(text: string, h: Hit, rawStart: number, rawEnd: number, year
   return d;
 }
 
+/** The last character before i that is not a space; '' at the start of the text. */
+function charBefore(f: string, i: number): string {
+  // A backward walk, not a slice of the prefix: a task text with many hits would copy
+  // and rescan its whole prefix for each one.
+  let k = i - 1;
+  while (k >= 0 && /\s/.test(f[k])) k--;
+  return k >= 0 ? f[k] : '';
+}
+
 function atClauseStart(f: string, i: number): boolean {
-  const before = f.slice(0, i).replace(/\s+$/, '');
-  return before === '' || /[,,、;;。::)\])】于在到至]$/.test(before);
+  const c = charBefore(f, i);
+  return c === '' || /[,,、;;。::)\])】于在到至]/.test(c);
 }
 
 function atSentenceStart(f: string, i: number): boolean {
-  const before = f.slice(0, i).replace(/\s+$/, '');
-  return before === '' || /[;。!?]$/.test(before);
+  const c = charBefore(f, i);
+  return c === '' || /[;。!?]/.test(c);
 }
 
 /** Which hits open a milestone: dated ones; mid-clause only when precise; 持续推进 only alone. */
@@ -583,7 +601,7 @@ export function findDeadlinesInText(text: string, ctx: DeadlineContext): Deadlin
     return scan(f, ctxYear, 'text')
       .filter((h) => acceptInText(f, h))
       .map((h) => {
-        const rawStart = PREP.test(f.slice(0, h.start)) ? h.start - 1 : h.start;
+        const rawStart = h.start > 0 && PREP.test(f[h.start - 1]) ? h.start - 1 : h.start;
         return toDeadline(text, h, rawStart, h.end, h.year ?? ctxYear, true);
       })
       .filter((d) => d.kind !== 'unknown');
@@ -606,8 +624,9 @@ export function looksLikeDeadline(text: string): boolean {
   try {
     const f = clean(fold(text)).replace(LABEL_RX, '').replace(LEAD_RX, '');
     if (f === '') return false;
-    const first = scan(f, null, 'cell')[0];
-    if (!first || first.start !== 0) return false;
+    // Only an expression at the very start counts, so there is no need to scan the rest.
+    const first = matchAt(f, 0, null, 'cell');
+    if (!first || first.end === 0) return false;
     const rest = f.slice(first.end);
     if (first.since === '以来') return false;
     if (first.bareYear) return rest.trim() === '' || /^(?:前|底|内|完成|全面|基本|实现)/.test(rest);

@@ -10,7 +10,7 @@
  * before it when the caller passes that prefix as `inheritFrom`.
  */
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import { fold } from './text.js';
 
 export type CanonicalInfo = {
@@ -36,14 +36,28 @@ export function aliasKey(s: string): string {
     .replace(/[“”"'‘’「」『』《》\s]/g, '');
 }
 
+/**
+ * The table file is one `canonical: [alias, alias, …]` line per department. Reading that
+ * shape directly keeps the YAML library, and the time it takes to load and run, out of
+ * every one-file parse; a file that strays from it is read by the library.
+ */
+function readTable(text: string): unknown {
+  const out: Record<string, string[]> = {};
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\s*(#|$)/.test(line)) continue;
+    const m = /^([^\s:#[\]{},"']+):\s*\[([^[\]{}"'#:]*)\]\s*$/.exec(line);
+    if (!m || Object.hasOwn(out, m[1])) return createRequire(import.meta.url)('yaml').parse(text);
+    out[m[1]] = m[2].split(',').map((a) => a.trim()).filter(Boolean);
+  }
+  return out;
+}
+
 function load(): Table {
   if (table) return table;
   const alias = new Map<string, string>();
   const stems = new Map<string, string>();
   try {
-    const raw: unknown = parse(
-      readFileSync(new URL('../../data/unit-aliases.yaml', import.meta.url), 'utf8'),
-    );
+    const raw = readTable(readFileSync(new URL('../../data/unit-aliases.yaml', import.meta.url), 'utf8'));
     if (raw && typeof raw === 'object') {
       for (const [canon, list] of Object.entries(raw as Record<string, unknown>)) {
         const c = String(canon);

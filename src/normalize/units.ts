@@ -133,7 +133,7 @@ function prepare(text: string): { w: string; o: string; note: boolean } {
   if (balanced) {
     // Outer brackets around the whole text: (责任单位:…)  [牵头单位:…]
     for (;;) {
-      const t = w.replace(/[\s;.]+$/, '');
+      const t = w.replace(/(?<![\s;.])[\s;.]+$/, '');
       const start = t.search(/\S/);
       if (start < 0 || !OPEN.slice(0, 4).includes(t[start])) break;
       const end = matchClose(t, start);
@@ -516,7 +516,7 @@ function unitScoreUnsafe(text: string): number {
 
 /** 1: shaped like a unit; 0.5: plausible member of a unit list; 0: prose. */
 function fragmentScore(name: string): number {
-  const s = name.replace(/^[“"‘]+|[”"’]+$/g, '');
+  const s = name.replace(/^[“"‘]+|(?<![”"’])[”"’]+$/g, '');
   if (!s || s.length > 30) return 0;
   if (PROSE_START_RE.test(s) && !COLLECTIVE_RE.test(s)) return 0;
   if (STRONG_END_RE.test(s) || COLLECTIVE_RE.test(s)) return 1;
