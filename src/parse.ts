@@ -7,7 +7,8 @@ import { extractMeta } from './normalize/meta.js';
 import { normalizeLists } from './normalize/task.js';
 import { hasFirstIsLeadNote } from './normalize/units.js';
 import { InputError } from './errors.js';
-import { SCHEMA_VERSION, type Diagnostic, type Notice } from './model/schema.js';
+import { SCHEMA_VERSION } from './model/version.js';
+import type { Diagnostic, Notice } from './model/schema.js';
 
 export type ParseOptions = {
   /** Where the bytes came from, recorded in the output; null for stdin. */

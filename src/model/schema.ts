@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-/** Bumped whenever a change to this schema can break a consumer of the JSON. */
-export const SCHEMA_VERSION = 1;
-export const SCHEMA_ID = 'https://fengong.dev/schemas/notice.schema.json';
+import { SCHEMA_VERSION } from './version.js';
+
+export { SCHEMA_VERSION, SCHEMA_ID } from './version.js';
 
 const isoDate = z
   .string()

@@ -1,5 +1,7 @@
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
+import { decodeHTML } from 'entities';
+import { readText } from './text.js';
 import type { Element, Nodes } from 'hast';
 import type { Block, Cell, Line, Table } from './blocks.js';
 import { clean } from '../normalize/text.js';
@@ -231,10 +233,24 @@ function renumber(blocks: Block[]): Block[] {
  * tables as full grids with <br>/<p> inside a cell kept as line breaks.
  */
 export function readHtml(html: string, opts: HtmlOptions = {}): Block[] {
-  const tree = unified().use(rehypeParse).parse(html);
-  const flow = new Flow();
-  walk(tree, flow, false);
-  flow.break();
-  const sourceLines = html.split('\n').length;
-  return (opts.ordinal ?? sourceLines < flow.blocks.length) ? renumber(flow.blocks) : flow.blocks;
+  try {
+    const tree = unified().use(rehypeParse).parse(html);
+    const flow = new Flow();
+    walk(tree, flow, false);
+    flow.break();
+    const sourceLines = html.split('\n').length;
+    return (opts.ordinal ?? sourceLines < flow.blocks.length) ? renumber(flow.blocks) : flow.blocks;
+  } catch (e) {
+    // Tags nested thousands deep overflow the recursive tree builders: read such a page as
+    // the text between its tags rather than fail on it.
+    if (e instanceof RangeError) return readText(pageText(html));
+    throw e;
+  }
+}
+
+const BLOCK_TAG = /<\/?(?:p|div|br|tr|li|h[1-6]|table|section|article|ul|ol|dd|dt|blockquote|pre)\b[^>]*>/gi;
+
+function pageText(html: string): string {
+  const body = html.replace(/<(script|style|noscript)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '').replace(/<!--[\s\S]*?-->/g, '');
+  return decodeHTML(body.replace(BLOCK_TAG, '\n').replace(/<\/?t[dh]\b[^>]*>/gi, '\n').replace(/<[^>]*>/g, ''));
 }
