@@ -40,8 +40,15 @@ export async function readInput(path: string, maxBytes = DEFAULT_MAX_BYTES): Pro
 }
 
 /** Writes through a temporary file and a rename, so an interrupted run never leaves half a file. */
+// Folders this process has made: a batch writes thousands of files into a few folders.
+const made = new Set<string>();
+
 export async function writeAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  const dir = dirname(path);
+  if (!made.has(dir)) {
+    await mkdir(dir, { recursive: true });
+    made.add(dir);
+  }
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   await writeFile(tmp, content);
   await rename(tmp, path);

@@ -255,7 +255,7 @@ describe('convertCommand (built, in process)', () => {
     cpSync(join(seedsDir, '001_18287eb594d4747f.txt'), join(input, 'hang.txt'));
     cpSync(join(seedsDir, '002_daf8c5972cb24576.txt'), join(input, 'z.txt'));
     const workerFile = `${input}-worker.mjs`;
-    writeFileSync(workerFile, `import convertFile from ${JSON.stringify(join(root, 'dist/batch/worker.js'))};\nexport default async (job) => { if (job.rel === 'hang.txt') for (;;); return convertFile(job); };\n`);
+    writeFileSync(workerFile, `import { convertFile } from ${JSON.stringify(join(root, 'dist/batch/worker.js'))};\nexport default async (job) => { if (job.rel === 'hang.txt') for (;;); return convertFile(job); };\n`);
     const out = tmp('fengong-out-');
     const stderr = sink(true);
     const t0 = Date.now();

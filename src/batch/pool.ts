@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { Tinypool } from 'tinypool';
-import type { FileJob, FileResult } from './worker.js';
+import { MessageChannel } from 'node:worker_threads';
+import type { FileJob, FileResult, PoolTask } from './worker.js';
 
 export type PoolOptions = {
   jobs: number;
   timeoutSeconds: number;
-  /** The worker module; tests substitute one that misbehaves on purpose. */
+  /** Another implementation of a file's work; tests substitute one that misbehaves on purpose. */
   workerFile?: string;
 };
 
@@ -13,7 +14,7 @@ export type FilePool = { run: (job: FileJob) => Promise<FileResult>; destroy: ()
 
 export function createPool(opts: PoolOptions): FilePool {
   const pool = new Tinypool({
-    filename: opts.workerFile ?? fileURLToPath(new URL('./worker.js', import.meta.url)),
+    filename: fileURLToPath(new URL('./worker.js', import.meta.url)),
     // Workers live for the whole batch: starting one loads the whole parser, which costs more
     // than parsing a typical notice.
     minThreads: opts.jobs,
@@ -22,14 +23,24 @@ export function createPool(opts: PoolOptions): FilePool {
   return {
     async run(job) {
       // Aborting a running task makes tinypool terminate its worker and start a fresh one, which
-      // is the only way to stop a parse stuck in a synchronous loop. The clock starts here, not at
-      // queueing, because callers never have more jobs in flight than there are workers.
-      const signal = AbortSignal.timeout(opts.timeoutSeconds * 1000);
+      // is the only way to stop a parse stuck in a synchronous loop. The clock starts when a
+      // worker takes the file up (it says so on the port), so files may queue ahead of the
+      // workers without eating into their own time.
+      const controller = new AbortController();
+      const { port1, port2 } = new MessageChannel();
+      let timer: NodeJS.Timeout | undefined;
+      port1.once('message', () => {
+        timer = setTimeout(() => controller.abort(), opts.timeoutSeconds * 1000);
+      });
+      const task: PoolTask = { ...job, started: port2, impl: opts.workerFile };
       try {
-        return (await pool.run(job, { signal })) as FileResult;
+        return (await pool.run(task, { signal: controller.signal, transferList: [port2] })) as FileResult;
       } catch (e) {
-        if (signal.aborted) return { status: 'failed', reason: `took longer than the limit of ${opts.timeoutSeconds}s (raise it with --timeout)` };
+        if (controller.signal.aborted) return { status: 'failed', reason: `took longer than the limit of ${opts.timeoutSeconds}s (raise it with --timeout)` };
         return { status: 'failed', reason: `internal error: worker stopped: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+      } finally {
+        clearTimeout(timer);
+        port1.close();
       }
     },
     destroy: () => pool.destroy(),

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { MessagePort } from 'node:worker_threads';
 import { parseNotice } from '../parse.js';
 import { writeAtomic } from '../io.js';
 import { writerFor } from '../write/index.js';
@@ -24,6 +25,9 @@ export type FileJob = {
   merge?: MergeFormat;
 };
 
+/** What the pool hands a worker: the job, a port to say it has started, and (for tests) another implementation. */
+export type PoolTask = FileJob & { started?: MessagePort; impl?: string };
+
 export type FileResult =
   | { status: 'ok' | 'no-tasks'; tasks: number; outputs: string[]; merge?: string }
   | { status: 'failed'; reason: string };
@@ -37,7 +41,7 @@ export function mergePart(notice: Notice, format: MergeFormat): string {
  * Parses one file and writes its outputs. Every error comes back as a result, because an Error
  * crossing the thread boundary loses its class and with it the InputError/bug distinction.
  */
-export default async function convertFile(job: FileJob): Promise<FileResult> {
+export async function convertFile(job: FileJob): Promise<FileResult> {
   try {
     const notice = await parseNotice(job.bytes, { path: job.rel, encoding: job.encoding, year: job.year, format: job.from });
     for (const [i, name] of job.formats.entries()) {
@@ -50,4 +54,16 @@ export default async function convertFile(job: FileJob): Promise<FileResult> {
   } catch (e) {
     return { status: 'failed', reason: reason(e) };
   }
+}
+
+/**
+ * The pool's entry point. It says "started" before any work, so the pool times a file
+ * from the moment a worker takes it up, not from when it was queued behind others.
+ */
+export default async function runTask(task: PoolTask): Promise<FileResult> {
+  const { started, impl, ...job } = task;
+  started?.postMessage(0);
+  started?.close();
+  const run: (job: FileJob) => Promise<FileResult> = impl ? (await import(impl)).default : convertFile;
+  return run(job);
 }

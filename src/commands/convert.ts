@@ -38,6 +38,9 @@ export type ConvertFlags = {
 export type ConvertDeps = { workerFile?: string; stderr?: Terminal };
 
 const MANIFEST_EVERY_MS = 2000;
+// Files in flight per worker: enough that a worker never idles while the main thread reads
+// the next file, few enough that the in-flight bytes stay small.
+const QUEUE_PER_WORKER = 4;
 
 /** "json,csv" → canonical writer names with their extensions, in the order given, without repeats. */
 async function parseFormats(value: string): Promise<{ name: string; extension: string }[]> {
@@ -110,7 +113,7 @@ export async function convertCommand(inputs: string[], flags: ConvertFlags, deps
     optionsHash: hash,
     // Entries not yet redone keep their previous state, so a run interrupted between two
     // rewrites can still be resumed with --incremental.
-    inputs: files.flatMap((f) => done.get(f.rel) ?? previous.get(f.rel) ?? []).map((e) => ManifestEntry.parse(e)),
+    inputs: files.flatMap((f) => done.get(f.rel) ?? previous.get(f.rel) ?? []),
   });
   let lastWrite = Date.now();
   let writing: Promise<void> = Promise.resolve();
@@ -139,7 +142,8 @@ export async function convertCommand(inputs: string[], flags: ConvertFlags, deps
   bar?.update(counts, true);
 
   try {
-    await forEachLimited(files, jobs, async (f) => {
+    // A few files queue ahead of each worker, so none waits on the main thread between files.
+    await forEachLimited(files, jobs * QUEUE_PER_WORKER, async (f) => {
       const t0 = Date.now();
       const outputs = outputsOf(f);
       let entry: ManifestEntry;
