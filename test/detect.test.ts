@@ -143,6 +143,33 @@ describe('layout shapes', () => {
     ]);
   });
 
+  it('cells that fit no column are left out with a warning naming the row and line', async () => {
+    const notice = await parseNotice(
+      Buffer.from(`${HEAD}序号
+工作任务
+责任单位
+完成时限
+1
+推进政务服务一网通办,提升网办率。
+市政务服务中心
+2021年6月底前
+2
+完善企业开办服务,压缩开办时间。
+市市场监管局
+全年
+附件下载:任务分工表.xls
+`),
+      { path: 't.txt' },
+    );
+    expect(notice.lists[0].tasks).toHaveLength(2);
+    expect(notice.diagnostics).toContainEqual({
+      severity: 'warning',
+      code: 'row-cells',
+      message: 'row 2: 1 cell(s) fit no column of the header and were left out: "附件下载:任务分工表.xls"',
+      line: 15,
+    });
+  });
+
   it('a single numbered item is not a list', async () => {
     expect(await tasksOf('某市召开会议\n会议要求:\n1.各部门要抓好落实。(市政府办负责)\n')).toEqual([]);
   });

@@ -48,7 +48,7 @@ export function detectCellStream(blocks: Block[]): RawList[] {
     let { rows, last } = collectRows(region);
     if (rows.length < 2 && !h.roles.includes('seq')) ({ rows, last } = collectUnnumberedRows(region, roles[roles.length - 1]));
     if (rows.length < 2) return;
-    const { tasks } = rowsToTasks(rows, roles, true);
+    const { tasks, diagnostics } = rowsToTasks(rows, roles, true);
     lists.push({
       title,
       layout: 'cell-stream',
@@ -56,6 +56,7 @@ export function detectCellStream(blocks: Block[]): RawList[] {
       tasks,
       from: lines[title ? titleAt : h.start].line,
       to: last,
+      diagnostics,
     });
   });
   return lists;

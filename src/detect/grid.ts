@@ -53,10 +53,10 @@ function gridList(table: Table, title: string | null): RawList | null {
     rows.push({ seq: n === null ? null : String(n), cells: rest, line: cells[0]?.line ?? table.line, sections: stack.all() });
   }
   const dataRoles = roles.filter((_, i) => i !== seqCol);
-  const { tasks } = rowsToTasks(rows, dataRoles, !aligned);
+  const { tasks, diagnostics } = rowsToTasks(rows, dataRoles, !aligned);
   if (tasks.length === 0) return null;
   const last = table.rows[table.rows.length - 1];
-  return { title, layout: 'grid', columns: header, tasks, from: table.line, to: last[0]?.line ?? table.line };
+  return { title, layout: 'grid', columns: header, tasks, from: table.line, to: last[0]?.line ?? table.line, diagnostics };
 }
 
 /**

@@ -51,7 +51,7 @@ function skip(role: ColumnRole): number {
 function more(role: ColumnRole, prev: string, shape: Shape): number {
   if (shape === 'empty') return 1;
   if (role === 'category') return 0;
-  if (role === 'deadline') return 0.2;
+  if (role === 'deadline') return shape === 'deadline' ? 0.2 : 1.5;
   if (role === 'text') return 0.3;
   if (UNIT_ROLES.has(role)) return /[、,;]$/.test(fold(prev.slice(-1))) ? 0.1 : 1.5;
   return 5;

@@ -2,7 +2,7 @@ import type { ColumnRole } from './header.js';
 import type { Cell } from '../read/blocks.js';
 import type { RawTask, UnitSource } from './types.js';
 import { assignRow, type Assigned } from './row.js';
-import type { UnitRole } from '../model/schema.js';
+import type { Diagnostic, UnitRole } from '../model/schema.js';
 
 /** A table row before normalization: its number, its cells, and the section rows above it. */
 export type Row = { seq: string | null; cells: Cell[]; line: number; sections: string[] };
@@ -18,16 +18,16 @@ const joined = (cells: Cell[]) => cells.map((c) => c.text).filter((t) => t.trim(
  * row's k category cells fill the innermost k levels and the outer levels carry over
  * from the rows above.
  */
-export function rowsToTasks(rows: Row[], roles: ColumnRole[], align: boolean): { tasks: RawTask[]; dropped: Cell[] } {
-  const fitted = rows.map((r) => (align ? assignRow(r.cells, roles) : { assigned: direct(r.cells, roles), dropped: [] }));
+export function rowsToTasks(rows: Row[], roles: ColumnRole[], align: boolean): { tasks: RawTask[]; diagnostics: Diagnostic[] } {
+  const fitted = rows.map((r) => (align ? assignRow(r.cells, roles) : { assigned: direct(r.cells, roles), dropped: r.cells.slice(roles.length) }));
   // A reduce, not Math.max(...): spreading a table of 200,000 rows overflows the call stack.
   const depth = fitted.reduce((d, f) => Math.max(d, cellsOf(f.assigned, 'category').length), 0);
   const levels: (string | null)[] = new Array(depth).fill(null);
   const tasks: RawTask[] = [];
-  const dropped: Cell[] = [];
+  const diagnostics: Diagnostic[] = [];
   rows.forEach((row, r) => {
-    const { assigned } = fitted[r];
-    for (const c of fitted[r].dropped) dropped.push(c);
+    const { assigned, dropped } = fitted[r];
+    if (dropped.some((c) => c.text.trim() !== '')) diagnostics.push(leftOut(row, dropped));
     const cats = cellsOf(assigned, 'category');
     cats.forEach((c, i) => {
       levels[depth - cats.length + i] = c.text.trim() === '' ? null : c.text;
@@ -51,7 +51,17 @@ export function rowsToTasks(rows: Row[], roles: ColumnRole[], align: boolean): {
       line: row.line,
     });
   });
-  return { tasks, dropped };
+  return { tasks, diagnostics };
+}
+
+function leftOut(row: Row, cells: Cell[]): Diagnostic {
+  const text = joined(cells).replace(/\s+/g, ' ');
+  return {
+    severity: 'warning',
+    code: 'row-cells',
+    message: `row ${row.seq ?? `at line ${row.line}`}: ${cells.length} cell(s) fit no column of the header and were left out: "${text.length > 40 ? `${text.slice(0, 39)}…` : text}"`,
+    line: cells[0].line,
+  };
 }
 
 function cellsOf(assigned: Assigned, role: ColumnRole): Cell[] {

@@ -1,4 +1,4 @@
-import type { TaskList, UnitRole } from '../model/schema.js';
+import type { Diagnostic, TaskList, UnitRole } from '../model/schema.js';
 
 /** A unit cell or clause, with the role its column or label gives units that name none. */
 export type UnitSource = { text: string; role: UnitRole };
@@ -22,6 +22,6 @@ export type RawList = {
   /** Source lines this list covers, so other strategies leave them alone. */
   from: number;
   to: number;
-  /** The notice says the first-listed unit leads (列第一位的为牵头单位). */
-  firstIsLead?: boolean;
+  /** Problems a reader should check, found while reading the list's layout. */
+  diagnostics?: Diagnostic[];
 };

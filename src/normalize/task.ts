@@ -9,6 +9,7 @@ export type NormalizeContext = DeadlineContext & { firstIsLead: boolean };
 export function normalizeLists(raw: RawList[], ctx: NormalizeContext): { lists: TaskList[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const lists = raw.map((list, li): TaskList => {
+    diagnostics.push(...(list.diagnostics ?? []));
     const hasDeadlineColumn = list.tasks.some((t) => t.deadlines.length > 0);
     const tableLike = list.layout === 'cell-stream' || list.layout === 'grid';
     return {
