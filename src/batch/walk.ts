@@ -47,7 +47,7 @@ function inside(dir: string, path: string): boolean {
  * lies inside what is walked, so converting a folder into a subfolder of itself does not pick up
  * its own outputs on the next run.
  */
-export async function collectInputs(args: string[], opts: { cwd?: string; exclude?: string } = {}): Promise<{ base: string; files: InputFile[] }> {
+export async function collectInputs(args: string[], opts: { cwd?: string; exclude?: string; extensions?: string[] } = {}): Promise<{ base: string; files: InputFile[] }> {
   const cwd = opts.cwd ?? process.cwd();
   const exclude = opts.exclude ? resolve(cwd, opts.exclude) : null;
   const roots: string[] = [];
@@ -56,7 +56,9 @@ export async function collectInputs(args: string[], opts: { cwd?: string; exclud
     const skip = exclude !== null && exclude !== root && inside(root, exclude);
     for (const f of matches.map((m) => resolve(m))) if (!(skip && inside(exclude, f))) found.add(f);
   };
-  const pattern = `**/*.{${INPUT_EXTENSIONS.join(',')}}`;
+  const extensions = opts.extensions ?? INPUT_EXTENSIONS;
+  // picomatch does not expand a brace list of one.
+  const pattern = extensions.length === 1 ? `**/*.${extensions[0]}` : `**/*.{${extensions.join(',')}}`;
   for (const arg of args) {
     const abs = resolve(cwd, arg);
     const s = await stat(abs).catch(() => null);

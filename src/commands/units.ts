@@ -3,7 +3,8 @@ import { parse as parseYaml } from 'yaml';
 import { Notice } from '../model/schema.js';
 import { parseNotice } from '../parse.js';
 import { readInput, writeOutput } from '../io.js';
-import { expandInputs } from '../inputs.js';
+import { relative } from 'node:path';
+import { collectInputs } from '../batch/walk.js';
 import { buildUnitView, filterUnits } from '../units-view/build.js';
 import { unitsCsv, unitsJson, unitsMarkdown, unitsTable } from '../units-view/render.js';
 import { UsageError, fail } from '../report.js';
@@ -36,11 +37,10 @@ async function load(file: string): Promise<Notice[]> {
 export async function unitsCommand(inputs: string[], flags: UnitsFlags): Promise<ExitCode> {
   const render = RENDER[flags.to as keyof typeof RENDER];
   if (!render) throw new UsageError(`--to must be one of ${Object.keys(RENDER).join(', ')} (got "${flags.to}")`);
-  const { files, missing } = await expandInputs(inputs, [...OUTPUTS, ...SOURCES]);
-  for (const m of missing) process.stderr.write(`fengong: ${m}: no such file, or no notices or outputs in it\n`);
-  if (files.length === 0) return EXIT.usage;
+  const files = (await collectInputs(inputs, { extensions: [...OUTPUTS, ...SOURCES] })).files.map((f) => relative(process.cwd(), f.path));
+  if (files.length === 0) throw new UsageError(`no notices or fengong outputs in ${inputs.join(' ')}`);
   const notices: Notice[] = [];
-  let code: ExitCode = missing.length ? EXIT.usage : EXIT.ok;
+  let code: ExitCode = EXIT.ok;
   for (const file of files) {
     try {
       notices.push(...(await load(file)));

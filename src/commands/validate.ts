@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { checkText } from '../validate/check.js';
 import { REPORTERS, type FileResult } from '../validate/report.js';
-import { expandInputs } from '../inputs.js';
+import { relative } from 'node:path';
+import { collectInputs } from '../batch/walk.js';
 import { UsageError } from '../report.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 
@@ -12,14 +13,10 @@ const OUTPUTS = ['json', 'yaml', 'yml'];
 export async function validateCommand(inputs: string[], flags: ValidateFlags): Promise<ExitCode> {
   const report = REPORTERS[flags.format as keyof typeof REPORTERS];
   if (!report) throw new UsageError(`--format must be one of ${Object.keys(REPORTERS).join(', ')} (got "${flags.format}")`);
-  const { files, missing } = await expandInputs(inputs, OUTPUTS);
-  for (const m of missing) process.stderr.write(`fengong: ${m}: no such file, or no .json/.yaml files in it\n`);
-  if (files.length === 0) {
-    if (missing.length === 0) process.stderr.write('fengong: no .json/.yaml files to validate\n');
-    return EXIT.usage;
-  }
+  const files = (await collectInputs(inputs, { extensions: OUTPUTS })).files.map((f) => relative(process.cwd(), f.path));
+  if (files.length === 0) throw new UsageError(`no .json or .yaml files in ${inputs.join(' ')}`);
   const results: FileResult[] = [];
-  let unreadable = missing.length > 0;
+  let unreadable = false;
   for (const file of files) {
     try {
       results.push({ file, problems: checkText(await readFile(file, 'utf8')) });
