@@ -19,29 +19,39 @@ export function createPool(opts: PoolOptions): FilePool {
     // than parsing a typical notice.
     minThreads: opts.jobs,
     maxThreads: opts.jobs,
+    // A second file starts parsing while the first one's outputs are being written.
+    concurrentTasksPerWorker: 2,
   });
+
+  // Aborting a running task makes tinypool terminate its worker and start a fresh one, which
+  // is the only way to stop a parse stuck in a synchronous loop. The clock starts when a
+  // worker takes the file up (it says so on the port), so files may queue ahead of the
+  // workers without eating into their own time.
+  async function attempt(job: FileJob): Promise<FileResult | 'worker-lost'> {
+    const controller = new AbortController();
+    const { port1, port2 } = new MessageChannel();
+    let timer: NodeJS.Timeout | undefined;
+    port1.once('message', () => {
+      timer = setTimeout(() => controller.abort(), opts.timeoutSeconds * 1000);
+    });
+    const task: PoolTask = { ...job, started: port2, impl: opts.workerFile };
+    try {
+      return (await pool.run(task, { signal: controller.signal, transferList: [port2] })) as FileResult;
+    } catch {
+      return controller.signal.aborted ? { status: 'failed', reason: `took longer than the limit of ${opts.timeoutSeconds}s (raise it with --timeout)` } : 'worker-lost';
+    } finally {
+      clearTimeout(timer);
+      port1.close();
+    }
+  }
+
   return {
+    // A file whose worker was stopped for another file's time limit is simply run again.
     async run(job) {
-      // Aborting a running task makes tinypool terminate its worker and start a fresh one, which
-      // is the only way to stop a parse stuck in a synchronous loop. The clock starts when a
-      // worker takes the file up (it says so on the port), so files may queue ahead of the
-      // workers without eating into their own time.
-      const controller = new AbortController();
-      const { port1, port2 } = new MessageChannel();
-      let timer: NodeJS.Timeout | undefined;
-      port1.once('message', () => {
-        timer = setTimeout(() => controller.abort(), opts.timeoutSeconds * 1000);
-      });
-      const task: PoolTask = { ...job, started: port2, impl: opts.workerFile };
-      try {
-        return (await pool.run(task, { signal: controller.signal, transferList: [port2] })) as FileResult;
-      } catch (e) {
-        if (controller.signal.aborted) return { status: 'failed', reason: `took longer than the limit of ${opts.timeoutSeconds}s (raise it with --timeout)` };
-        return { status: 'failed', reason: `internal error: worker stopped: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
-      } finally {
-        clearTimeout(timer);
-        port1.close();
-      }
+      const first = await attempt(job);
+      if (first !== 'worker-lost') return first;
+      const second = await attempt(job);
+      return second !== 'worker-lost' ? second : { status: 'failed', reason: 'internal error: the worker stopped twice on this file' };
     },
     destroy: () => pool.destroy(),
   };
