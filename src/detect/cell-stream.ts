@@ -4,7 +4,7 @@ import { columnRole, headerRoles, type ColumnRole } from './header.js';
 import { seqCell } from './numbering.js';
 import { SectionStack, sectionRank, CHROME, isListTitle } from './sections.js';
 import { rowsToTasks, type Row } from './table-rows.js';
-import { shapeOf } from './row.js';
+import { cellShape, shapeOf } from './row.js';
 
 type Header = { start: number; end: number; columns: string[]; roles: ColumnRole[] };
 
@@ -145,7 +145,7 @@ function collectUnnumberedRows(region: Line[], lastRole: ColumnRole): { rows: Ro
   return { rows, last };
 }
 
-const hasText = (cells: Cell[]) => cells.some((c) => ['body', 'short'].includes(shapeOf(c.text)));
+const hasText = (cells: Cell[]) => cells.some((c) => ['body', 'short'].includes(cellShape(c)));
 
 /**
  * "3 推进本级依申请的…": a scrape that kept the number and the first cell on one line. Only
@@ -157,4 +157,4 @@ function seqThenCell(text: string, prevSeq: number): { n: number; rest: string }
   return { n: prevSeq + 1, rest: text.slice(m[0].length) };
 }
 
-const hasBody = (cells: Cell[]) => cells.some((c) => shapeOf(c.text) === 'body');
+const hasBody = (cells: Cell[]) => cells.some((c) => cellShape(c) === 'body');

@@ -7,6 +7,18 @@ import { looksLikeDeadline } from '../normalize/deadlines.js';
 /** What a cell looks like, whatever column it sits in. */
 type Shape = 'empty' | 'deadline' | 'units' | 'body' | 'short';
 
+// A cell's shape is asked for again as its row grows and again when the row is fitted.
+const shapes = new WeakMap<Cell, Shape>();
+
+export function cellShape(cell: Cell): Shape {
+  let shape = shapes.get(cell);
+  if (shape === undefined) {
+    shape = shapeOf(cell.text);
+    shapes.set(cell, shape);
+  }
+  return shape;
+}
+
 export function shapeOf(text: string): Shape {
   if (text.trim() === '') return 'empty';
   if (looksLikeDeadline(text)) return 'deadline';
@@ -71,7 +83,7 @@ export type Assigned = { role: ColumnRole; cells: Cell[] }[];
 export function assignRow(cells: Cell[], roles: ColumnRole[]): { assigned: Assigned; dropped: Cell[] } {
   const n = cells.length;
   const m = roles.length;
-  const shapes = cells.map((c) => shapeOf(c.text));
+  const shape = cells.map(cellShape);
   const INF = Number.POSITIVE_INFINITY;
   const cost: number[][] = Array.from({ length: m + 1 }, () => new Array(n + 1).fill(INF));
   const back: number[][] = Array.from({ length: m + 1 }, () => new Array(n + 1).fill(-1));
@@ -86,7 +98,7 @@ export function assignRow(cells: Cell[], roles: ColumnRole[]): { assigned: Assig
       }
       let acc = cost[j][i];
       for (let k = i; k < n && k - i < MAX_PER_COLUMN; k++) {
-        acc += k === i ? fit(roles[j], shapes[k]) : fit(roles[j], shapes[k]) + more(roles[j], cells[k - 1].text, shapes[k]);
+        acc += k === i ? fit(roles[j], shape[k]) : fit(roles[j], shape[k]) + more(roles[j], cells[k - 1].text, shape[k]);
         if (acc < cost[j + 1][k + 1]) {
           cost[j + 1][k + 1] = acc;
           back[j + 1][k + 1] = i;
