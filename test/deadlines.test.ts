@@ -5,6 +5,12 @@ type Row = [input: string, year: number | null, kind: string, due: string | null
 
 /** One expression per row: parseDeadlines must give exactly one deadline of this kind and due. */
 const single: Row[] = [
+  // a year and month with a dot or slash; spans joined by a dash or 至
+  ['2021.12', 2021, 'date', '2021-12-31'],
+  ['2021/6', 2021, 'date', '2021-06-30'],
+  ['2021年6月—12月', 2021, 'period', '2021-12-31', { start: '2021-06-01' }],
+  ['3月至6月底', 2021, 'period', '2021-06-30', { start: '2021-03-01' }],
+  ['2021年3月1日至6月30日', 2021, 'period', '2021-06-30', { start: '2021-03-01' }],
   // date
   ['2018年9月30日前', 2018, 'date', '2018-09-30'],
   ['9月30日前', 2018, 'date', '2018-09-30'],

@@ -252,6 +252,21 @@ function matchDotted(f: string, i: number): Hit | null {
   }, () => due);
 }
 
+// "2021.12", "2021/6": a year and a month, due at the month's end. Not an amount (2021.5亿).
+const DOTTED_YM_RX = sticky('(\\d{4})\\s*[./]\\s*(\\d{1,2})(?![\\d./%]|\\s*[亿万元个人户家所项座条])');
+
+function matchDottedMonth(f: string, i: number): Hit | null {
+  const r = at(DOTTED_YM_RX, f, i);
+  if (!r) return null;
+  const y = Number(r[1]);
+  const m = Number(r[2]);
+  if (!(y >= 1900 && y <= 2100 && m >= 1 && m <= 12)) return null;
+  const due = iso(y, m, lastDay(y, m));
+  return finish(f, i, i + r[0].length, {
+    kind: 'date', year: y, strong: true, endish: false, resolve: () => ({ due }),
+  }, () => iso(y, m, 1));
+}
+
 // Scraped text that lost 年: "20186月底前".
 const GARBLED_YM_RX = sticky('(\\d{4})(?=\\d{1,2}\\s*月)');
 
@@ -428,6 +443,7 @@ function matchAt(f: string, i: number, ctxYear: number | null, mode: Mode): Hit 
     matchRange(f, i) ??
     matchYear(f, i) ??
     matchDotted(f, i) ??
+    matchDottedMonth(f, i) ??
     matchGarbledYearMonth(f, i, ctxYear) ??
     matchRelative(f, i) ??
     matchDigitRun(f, i, ctxYear, mode) ??
@@ -506,11 +522,44 @@ function milestones(f: string, hits: Hit[]): Hit[] {
   return dated.filter((h, k) => k === 0 || h.strong || atClauseStart(f, h.start));
 }
 
+const RANGE_JOIN = /^\s*[—–\-~～至到]{1,2}\s*$/;
+
+/**
+ * "2021年6月—12月", "3月至6月底": two dates joined by a dash or 至 are one span, due at the
+ * second. The span starts on the first day of the first month unless a day is named.
+ */
+function joinRanges(f: string, hits: Hit[]): Hit[] {
+  const out: Hit[] = [];
+  for (const h of hits) {
+    const a = out[out.length - 1];
+    const dated = (x: Hit) => x.kind === 'date' || x.kind === 'period';
+    if (!a || !dated(a) || !dated(h) || a.since || !RANGE_JOIN.test(f.slice(a.end, h.start))) {
+      out.push(h);
+      continue;
+    }
+    const dayNamed = /[日号]/.test(f.slice(a.start, a.end));
+    out[out.length - 1] = {
+      ...h,
+      start: a.start,
+      kind: 'period',
+      year: a.year ?? h.year,
+      strong: true,
+      resolve: (y) => {
+        const from = a.resolve(a.year ?? y).due;
+        const due = h.resolve(h.year ?? a.year ?? y).due;
+        const start = from && !dayNamed && a.kind === 'date' ? `${from.slice(0, 8)}01` : from;
+        return start ? { due, start } : { due };
+      },
+    };
+  }
+  return out;
+}
+
 function parseUnsafe(text: string, ctx: DeadlineContext): Deadline[] {
   if (isBlank(text)) return [];
   const ctxYear = validYear(ctx);
   const f = mask(fold(text));
-  const ms = milestones(f, scan(f, ctxYear, 'cell'));
+  const ms = milestones(f, joinRanges(f, scan(f, ctxYear, 'cell')));
   if (ms.length === 0) return [unknown(text, false)];
   let inherited: number | null = null;
   return ms.map((h, k) => {
