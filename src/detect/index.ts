@@ -10,11 +10,17 @@ import { detectInlineLists } from './inline-list.js';
  */
 export function detectLists(blocks: Block[]): RawList[] {
   const tables = [...detectGrids(blocks), ...detectCellStream(blocks)];
-  // A set of covered lines, not a scan of every table for every line: a file of notices
-  // back to back holds thousands of tables, and that scan grew with their product.
-  const covered = new Set<number>();
-  for (const t of tables) for (let l = t.from; l <= t.to; l++) covered.add(l);
-  const taken = (line: number) => covered.has(line);
-  const inline = detectInlineLists(blocks, taken);
+  const covered = coveredLines(tables);
+  const inline = detectInlineLists(blocks, (line) => covered.has(line));
   return [...tables, ...inline].sort((a, b) => a.from - b.from);
+}
+
+/**
+ * The source lines the lists span, as a set rather than a scan of every list for every
+ * line: a file of notices back to back holds thousands of lists.
+ */
+export function coveredLines(lists: RawList[]): Set<number> {
+  const covered = new Set<number>();
+  for (const t of lists) for (let l = t.from; l <= t.to; l++) covered.add(l);
+  return covered;
 }
