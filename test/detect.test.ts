@@ -170,6 +170,17 @@ describe('layout shapes', () => {
     });
   });
 
+  it('bare unit names after paragraphs make tasks only in a notice that assigns tasks', async () => {
+    const body = `一、主要工作
+1.深化放管服改革,压缩企业开办时间至1个工作日。(市市场监管局)
+2.推进政务服务一网通办,网办率达到95%。(市政务服务中心)
+`;
+    expect(await tasksOf(`某市2021年营商环境工作总结
+${body}`)).toEqual([]);
+    expect((await tasksOf(`某市人民政府办公室关于印发2021年营商环境重点任务分工的通知
+${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政务服务中心']]);
+  });
+
   it('a single numbered item is not a list', async () => {
     expect(await tasksOf('某市召开会议\n会议要求:\n1.各部门要抓好落实。(市政府办负责)\n')).toEqual([]);
   });

@@ -60,8 +60,9 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
   // Unnumbered paragraphs right after an item, in case the item was only its title.
   let after: string[] = [];
   const bodies = new Map<RawTask, string[]>();
+  const headed = headedAsTaskNotice(lines);
   const close = () => {
-    if (current.tasks.length >= 2) {
+    if (current.tasks.length >= 2 && (headed || isListTitle(current.title ?? '') || current.tasks.some(namesRoles))) {
       current.layout = labelled ? 'labelled-lines' : 'inline-list';
       lists.push(withBodies(current, bodies));
     }
@@ -95,6 +96,21 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
   }
   close();
   return lists.map(withTitles);
+}
+
+const ROLE_WORD = /牵头|负责|落实|配合|协办|责任单位|责任主体|责任部门/;
+const TASK_WORDS = /分工|分解|责任|任务|要点|清单|方案|计划|安排|措施|台账/;
+
+/** An item whose clause says who does what (牵头, 负责, 责任单位:), not only names units. */
+const namesRoles = (t: RawTask) => t.units.some((u) => u.role === 'lead' || ROLE_WORD.test(fold(u.text)));
+
+/**
+ * Items closing in bare unit names, "…取得明显成效。(市财政局)", read as task assignments
+ * only in a notice that says it assigns tasks (关于印发…任务分工的通知): a summary or a
+ * report credits units the same way.
+ */
+function headedAsTaskNotice(lines: Line[]): boolean {
+  return lines.slice(0, 40).some((l) => /关于|印发/.test(l.text) && TASK_WORDS.test(l.text));
 }
 
 function fresh(title: string | null, line: number): RawList {
