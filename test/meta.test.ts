@@ -42,6 +42,11 @@ describe('extractMeta', () => {
     expect(meta).toMatchObject({ title: '2021年县政府重点工作任务(华政发〔2021〕2号)', docNumber: '华政发〔2021〕2号', issuedOn: '2021-03-23', year: 2021 });
   });
 
+  it('joins a title wrapped over two lines', () => {
+    const meta = extractMeta(lines('某县人民政府办公室关于印发某县2022年乡村振兴重点\n工作任务分工方案的通知\n某政办发〔2022〕9号'), everywhere);
+    expect(meta.title).toBe('某县人民政府办公室关于印发某县2022年乡村振兴重点工作任务分工方案的通知');
+  });
+
   it('never takes a cited document number for the notice own', () => {
     const meta = extractMeta(lines('某市人民政府办公室关于印发2019年工作要点的通知\n为落实《国务院办公厅关于…的通知》(国办发〔2019〕14号)精神,现印发。'), everywhere);
     expect(meta.docNumber).toBeNull();

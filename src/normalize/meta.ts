@@ -67,8 +67,7 @@ function fieldDate(v: string | null): string | null {
  */
 export function extractMeta(lines: Line[], outside: (line: number) => boolean): Meta {
   const head = lines.slice(0, 60);
-  const titleLine = head.find((l) => NOTICE_TITLE.test(foldWidth(l.text).trim()));
-  const title = titleLine?.text.trim() ?? field(lines, /^(名称|标题)$/) ?? repeatedHeading(head) ?? firstHeading(head);
+  const title = noticeTitle(head) ?? field(lines, /^(名称|标题)$/) ?? repeatedHeading(head) ?? firstHeading(head);
   const standalone = head.find((l) => DOC_NUMBER.test(fold(l.text).trim()));
   const fieldNo = field(lines, /^文号$/);
   const docNumber = standalone?.text.trim() ?? (fieldNo && DOC_NUMBER.test(fold(fieldNo)) ? fieldNo : null) ?? numberInTitle(title);
@@ -90,6 +89,17 @@ function signatureOrg(lines: Line[], dateIndex: number | undefined): string | nu
 function titleOrg(title: string | null): string | null {
   const m = title && /^(.{2,40}?)\s*关于/.exec(title);
   return m ? m[1].trim() : null;
+}
+
+/** "…关于印发…的通知" on one line, or wrapped over two as a long title often is. */
+function noticeTitle(head: Line[]): string | null {
+  for (let i = 0; i < head.length; i++) {
+    const t = head[i].text.trim();
+    if (NOTICE_TITLE.test(foldWidth(t))) return t;
+    const next = head[i + 1]?.text.trim() ?? '';
+    if (/关于/.test(t) && next.length < 60 && NOTICE_TITLE.test(foldWidth(t + next))) return t + next;
+  }
+  return null;
 }
 
 // A news page prints its headline twice: in the page title and above the article.
