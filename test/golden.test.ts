@@ -7,12 +7,14 @@ import { compare, type Gold } from './gold.js';
 
 const root = new URL('../fixtures/', import.meta.url).pathname;
 
-/** Every notice with a hand-checked key: the five real seeds and the hand-written layout variants. */
+const keyed = (name: string, inputs: string, keys: string): [string, string, string][] =>
+  existsSync(keys) ? readdirSync(keys).filter((f) => f.endsWith('.gold.json')).map((f) => [name, inputs, join(keys, f)]) : [];
+
+/** Every notice with a hand-checked key: the five real seeds and two batches of hand-written layout variants. */
 const cases: [string, string, string][] = [
-  ...readdirSync(join(root, 'gold')).filter((f) => f.endsWith('.gold.json')).map((f): [string, string, string] => ['seeds', join(root, 'seeds'), join(root, 'gold', f)]),
-  ...(existsSync(join(root, 'variants/gold'))
-    ? readdirSync(join(root, 'variants/gold')).filter((f) => f.endsWith('.gold.json')).map((f): [string, string, string] => ['variants', join(root, 'variants'), join(root, 'variants/gold', f)])
-    : []),
+  ...keyed('seeds', join(root, 'seeds'), join(root, 'gold')),
+  ...keyed('variants', join(root, 'variants'), join(root, 'variants/gold')),
+  ...keyed('variants2', join(root, 'variants2'), join(root, 'variants2/gold')),
 ];
 
 describe.each(cases)('golden %s', (_, dir, goldPath) => {

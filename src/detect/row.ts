@@ -1,11 +1,11 @@
 import type { ColumnRole } from './header.js';
 import type { Cell } from '../read/blocks.js';
 import { fold } from '../normalize/text.js';
-import { unitScore } from '../normalize/units.js';
+import { namesPeople, unitScore } from '../normalize/units.js';
 import { looksLikeDeadline } from '../normalize/deadlines.js';
 
 /** What a cell looks like, whatever column it sits in. */
-type Shape = 'empty' | 'deadline' | 'units' | 'body' | 'short';
+type Shape = 'empty' | 'deadline' | 'people' | 'units' | 'body' | 'short';
 
 // A cell's shape is asked for again as its row grows and again when the row is fitted.
 const shapes = new WeakMap<Cell, Shape>();
@@ -24,6 +24,7 @@ export function shapeOf(text: string): Shape {
   if (looksLikeDeadline(text)) return 'deadline';
   // Sentences end in 。 or ;: a unit cell never does, even one that opens with unit names.
   if (/[。;]./.test(fold(text)) || /。$/.test(text)) return 'body';
+  if (namesPeople(text)) return 'people';
   if (unitScore(text) >= 0.4 || listOfNames(text)) return 'units';
   if (text.length >= 60) return 'body';
   return 'short';
@@ -42,13 +43,13 @@ const UNIT_ROLES = new Set<ColumnRole>(['lead', 'implementing', 'cooperating', '
 // Cost of a cell of each shape in a column of each role: 0 fits, higher fits worse.
 function fit(role: ColumnRole, shape: Shape): number {
   if (shape === 'empty') return role === 'text' ? 1 : 0;
-  if (UNIT_ROLES.has(role)) return { deadline: 3, units: 0, body: 4, short: 1.5 }[shape];
+  if (UNIT_ROLES.has(role)) return { deadline: 3, people: 3, units: 0, body: 4, short: 1.5 }[shape];
   switch (role) {
-    case 'category': return { deadline: 3, units: 2.5, body: 2, short: 0 }[shape];
-    case 'text': return { deadline: 3, units: 3, body: 0, short: 0.5 }[shape];
-    case 'deadline': return { deadline: 0, units: 3, body: 1.5, short: 1 }[shape];
-    case 'leader': return { deadline: 3, units: 1.5, body: 3, short: 0.5 }[shape];
-    default: return { deadline: 1, units: 2, body: 1, short: 0.5 }[shape];
+    case 'category': return { deadline: 3, people: 3, units: 2.5, body: 2, short: 0 }[shape];
+    case 'text': return { deadline: 3, people: 3, units: 3, body: 0, short: 0.5 }[shape];
+    case 'deadline': return { deadline: 0, people: 3, units: 3, body: 1.5, short: 1 }[shape];
+    case 'leader': return { deadline: 3, people: 0, units: 1.5, body: 3, short: 0.5 }[shape];
+    default: return { deadline: 1, people: 1, units: 2, body: 1, short: 0.5 }[shape];
   }
 }
 

@@ -12,7 +12,8 @@ const ORG = /(办公室|办公厅|人民政府|政府|委员会|领导小组|小
 /** Value of a metadata field on a scraped page ("名  称: X 内容分类: Y" -> X). */
 function field(lines: Line[], name: RegExp): string | null {
   for (const l of lines.slice(0, 40)) {
-    const labels = [...l.text.matchAll(LABEL)];
+    // Matched on the width-folded line (same length), so 文号：X works as 文号:X does.
+    const labels = [...foldWidth(l.text).matchAll(LABEL)];
     for (let k = 0; k < labels.length; k++) {
       if (!name.test(labels[k][1].replace(/\s/g, ''))) continue;
       const from = labels[k].index + labels[k][0].length;
@@ -94,10 +95,11 @@ function titleOrg(title: string | null): string | null {
 /** "…关于印发…的通知" on one line, or wrapped over two as a long title often is. */
 function noticeTitle(head: Line[]): string | null {
   for (let i = 0; i < head.length; i++) {
-    const t = head[i].text.trim();
-    if (NOTICE_TITLE.test(foldWidth(t))) return t;
+    // A Markdown or wiki heading marker is not part of the title.
+    const t = head[i].text.trim().replace(/^#{1,6}\s+/, '');
+    if (NOTICE_TITLE.test(fold(t))) return t;
     const next = head[i + 1]?.text.trim() ?? '';
-    if (/关于/.test(t) && next.length < 60 && NOTICE_TITLE.test(foldWidth(t + next))) return t + next;
+    if (/关于/.test(fold(t)) && next.length < 60 && NOTICE_TITLE.test(fold(t + next))) return t + next;
   }
   return null;
 }

@@ -10,14 +10,12 @@ export function normalizeLists(raw: RawList[], ctx: NormalizeContext): { lists: 
   const diagnostics: Diagnostic[] = [];
   const lists = raw.map((list, li): TaskList => {
     diagnostics.push(...(list.diagnostics ?? []));
-    const hasDeadlineColumn = list.tasks.some((t) => t.deadlines.length > 0);
-    const tableLike = list.layout === 'cell-stream' || list.layout === 'grid';
     return {
       title: list.title,
       layout: list.layout,
       columns: list.columns,
       tasks: list.tasks.map((t, ti) => {
-        const task = normalizeTask(t, `L${li + 1}-T${ti + 1}`, ctx, !(tableLike && hasDeadlineColumn));
+        const task = normalizeTask(t, `L${li + 1}-T${ti + 1}`, ctx);
         diagnostics.push(...check(task));
         return task;
       }),
@@ -26,7 +24,7 @@ export function normalizeLists(raw: RawList[], ctx: NormalizeContext): { lists: 
   return { lists, diagnostics };
 }
 
-function normalizeTask(t: RawTask, id: string, ctx: NormalizeContext, scanText: boolean): Task {
+function normalizeTask(t: RawTask, id: string, ctx: NormalizeContext): Task {
   const units: Unit[] = [];
   const lead: string[] = [];
   const implementing: string[] = [];
@@ -37,7 +35,8 @@ function normalizeTask(t: RawTask, id: string, ctx: NormalizeContext, scanText: 
     implementing.push(...parsed.implementing);
   }
   let deadlines: Deadline[] = t.deadlines.flatMap((d) => parseDeadlines(d, ctx));
-  if (deadlines.length === 0 && scanText) deadlines = findDeadlinesInText(t.text, ctx);
+  // A deadline stated only in the text counts when no column or clause gives one.
+  if (deadlines.length === 0) deadlines = findDeadlinesInText(t.text, ctx);
   return { id, seq: t.seq, sections: t.sections, title: t.title, text: t.text, lead, implementing, units, deadlines, line: t.line };
 }
 

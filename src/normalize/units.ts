@@ -70,6 +70,15 @@ function isPerson(name: string): boolean {
   return PERSON_END_RE.test(name) || PERSON_START_RE.test(name);
 }
 
+/**
+ * A 责任领导 cell: people with their posts (王建国副市长、刘　洋副市长), not units. Spaces that
+ * pad two-character names are ignored.
+ */
+export function namesPeople(text: string): boolean {
+  const parts = fold(text).replace(/\s+/g, '').split(/[、,;/]/).filter((p) => p !== '');
+  return parts.length > 0 && parts.every(isPerson);
+}
+
 const FIRST_IS_LEAD_RE =
   /(?:列|排|排列|排名|排序|位列|列于|列在|排在|名列)(?:在|于)?(?:第一位?|第1位?|首位|首个|第一个|最前|前面|第一)[^,;。()]{0,8}?(?:为|是|系)?(?:牵头单位|牵头部门|牵头责任单位|牵头)|(?:第一|首个|首位|第一个|第1个?)(?:责任)?(?:单位|部门)(?:为|是|系)(?:牵头单位|牵头部门|牵头)|第一责任单位为牵头单位|(?:牵头单位|牵头部门)(?:为|是)?(?:列|排|排名|排在)(?:第一位?|首位)/;
 
