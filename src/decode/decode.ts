@@ -46,7 +46,8 @@ export function plausibility(text: string): number {
   return good / text.length;
 }
 
-function strictUtf8(bytes: Uint8Array): string | null {
+/** The bytes as UTF-8, or null when they are not valid UTF-8. */
+export function strictUtf8(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -1,6 +1,7 @@
 import type { Block } from './blocks.js';
 import { readText } from './text.js';
 import { InputError } from '../errors.js';
+import { strictUtf8 } from '../decode/decode.js';
 import type { Source } from '../model/schema.js';
 
 export type Format = Source['format'];
@@ -64,15 +65,6 @@ const CHARSETS: Record<string, string> = {
 
 const hasBom = (b: Uint8Array) => startsWith(b, [0xef, 0xbb, 0xbf]) || startsWith(b, [0xff, 0xfe]) || startsWith(b, [0xfe, 0xff]);
 
-function validUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The legacy Chinese charset an HTML page declares (<meta charset=gb2312>, or charset= in a
  * http-equiv Content-Type), to decode with before any guessing. A BOM outranks it; so do
@@ -85,7 +77,7 @@ export function htmlCharset(bytes: Uint8Array, named: Format | null): string | u
   if (named !== 'html' && !(named === null && sniffFormat(head) === 'html')) return undefined;
   const m = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
   const charset = m ? CHARSETS[m[1].toLowerCase()] : undefined;
-  return charset && !validUtf8(bytes) ? charset : undefined;
+  return charset && strictUtf8(bytes) === null ? charset : undefined;
 }
 
 // Any tag but <br>, which the Markdown reader reads itself as a line break in a cell.
