@@ -26,6 +26,8 @@ export function shapeOf(text: string): Shape {
   if (/[。;]./.test(fold(text)) || /。$/.test(text)) return 'body';
   if (namesPeople(text)) return 'people';
   if (unitScore(text) >= 0.4 || listOfNames(text)) return 'units';
+  // A line that stops at a comma is a sentence wrapped onto the next line.
+  if (/[,;]$/.test(fold(text))) return 'body';
   if (text.length >= 60) return 'body';
   return 'short';
 }
@@ -35,7 +37,9 @@ export function shapeOf(text: string): Shape {
 function listOfNames(text: string): boolean {
   const parts = fold(text).split(/[、,]/).filter((p) => p.trim() !== '');
   const average = parts.reduce((n, p) => n + p.length, 0) / parts.length;
-  return parts.length >= 4 && average <= 12 && unitScore(text) > 0;
+  // …and it closes on a unit: a sentence wrapped onto the next line ends mid-clause instead.
+  const last = parts[parts.length - 1] ?? '';
+  return parts.length >= 4 && average <= 12 && !/[,、]\s*$/.test(fold(text)) && unitScore(last) >= 0.5;
 }
 
 const UNIT_ROLES = new Set<ColumnRole>(['lead', 'implementing', 'cooperating', 'units']);

@@ -46,7 +46,7 @@ export const CHROME = /^(文件下载|政策咨询|打印本页|【?打印(本�
 export function isListTitle(text: string): boolean {
   const t = fold(text).replace(/^附件\s*\d*\s*:?\s*/, '');
   if (t.length < 6 || t.length > 60) return false;
-  if (/[。;,:]$/.test(t) || /关于.*的(通知|意见|函|决定)$/.test(t)) return false;
+  if (/[。;,:]$/.test(t) || /。/.test(t) || /关于.*的(通知|意见|函|决定)$/.test(t)) return false;
   if (numbering(t)) return false;
   return /(要点|分工|清单|方案|任务|计划|安排|台账|事项|措施|责任)/.test(t) && !/^[《“]/.test(t);
 }
