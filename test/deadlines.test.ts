@@ -5,6 +5,10 @@ type Row = [input: string, year: number | null, kind: string, due: string | null
 
 /** One expression per row: parseDeadlines must give exactly one deadline of this kind and due. */
 const single: Row[] = [
+  // seasons set no calendar date
+  ['2024年汛期前', 2024, 'relative', null],
+  ['主汛期前', 2024, 'relative', null],
+  ['汛期内', 2024, 'relative', null],
   // a year and month with a dot or slash; spans joined by a dash or 至
   ['2021.12', 2021, 'date', '2021-12-31'],
   ['2021/6', 2021, 'date', '2021-06-30'],

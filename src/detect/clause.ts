@@ -43,7 +43,10 @@ function readsAsUnits(inner: string): boolean {
   const f = fold(inner);
   if (f.length < 2 || f.length > 300) return false;
   if (/^(以下简称|简称|试行|含|包括|如|即|暂行|草案|征求意见稿)/.test(f) || /[〔〕]|\d{4}〕|号$/.test(f)) return false;
-  return UNIT_LABEL.test(f) || ROLE.test(f) ? unitScore(inner) >= 0.3 || UNIT_LABEL.test(f) : unitScore(inner) >= 0.6;
+  // Judge the units part alone: "(市住建局牵头,2024年6月底前完成)" is a unit clause too.
+  const units = splitClauseBody(inner).units.map((u) => u.text).join(';');
+  if (!units) return false;
+  return UNIT_LABEL.test(f) || ROLE.test(f) ? unitScore(units) >= 0.3 || UNIT_LABEL.test(f) : unitScore(units) >= 0.6;
 }
 
 /**

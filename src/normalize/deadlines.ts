@@ -421,6 +421,15 @@ const RELATIVE_RX = sticky(
   `(?:(?:自|从|收到|接到|受理)[^,,。;;\\n]{0,20}?(?:之日|后)起?\\s*)?(?:\\d{1,4}|[${CN}百]{1,4})\\s*个?\\s*(?:工作日|自然日|日|天|小时|月|周|星期|年)(?:内|以内|之内)`,
 );
 
+// Seasons that set no calendar date: 汛期前, 主汛期前, 汛期内, 汛后, 供暖季前.
+const SEASON_RX = sticky('(?:\\d{4}\\s*年\\s*)?(?:主|今年|本年度?)?(?:汛期|汛|供暖季|采暖季|旅游旺季|春耕|秋收|开学)(?:前|内|期间|后|之前)');
+
+function matchSeason(f: string, i: number): Hit | null {
+  const r = at(SEASON_RX, f, i);
+  if (!r) return null;
+  return { start: i, end: i + r[0].length, kind: 'relative', year: null, strong: true, endish: true, suffix: false, resolve: () => ({ due: null }) };
+}
+
 function matchRelative(f: string, i: number): Hit | null {
   const r = at(RELATIVE_RX, f, i);
   if (!r) return null;
@@ -441,6 +450,7 @@ function matchAt(f: string, i: number, ctxYear: number | null, mode: Mode): Hit 
   if (midNumber(f, i)) return null;
   const hit =
     matchRange(f, i) ??
+    matchSeason(f, i) ??
     matchYear(f, i) ??
     matchDotted(f, i) ??
     matchDottedMonth(f, i) ??
@@ -460,7 +470,7 @@ function matchAt(f: string, i: number, ctxYear: number | null, mode: Mode): Hit 
 
 // The first characters any matcher above can start with. Checking it first keeps the
 // twelve matchers off the great majority of positions in running text.
-const START = new RegExp(`[0-9${CN}百自从收接受第今本当全年上下次明翌每按持长常]`);
+const START = new RegExp(`[0-9${CN}百自从收接受第今本当全年上下次明翌每按持长常主汛供采旅春秋开]`);
 
 function scan(f: string, ctxYear: number | null, mode: Mode): Hit[] {
   const hits: Hit[] = [];
