@@ -76,6 +76,25 @@ export function trailingClause(text: string): Clause | null {
   return { body: t.slice(0, start).trim(), ...splitClauseBody(t.slice(start)) };
 }
 
+/**
+ * A unit clause opening an item instead of closing it: "1.【县法制办、县政府办】推行…", as
+ * notices print them when the preamble says 方括号内为责任单位.
+ */
+export function leadingClause(text: string): Clause | null {
+  const f = fold(text);
+  if (f[0] !== '【' && f[0] !== '[') return null;
+  let depth = 0;
+  for (let i = 0; i < f.length; i++) {
+    if (OPEN.includes(f[i])) depth++;
+    else if (CLOSE.includes(f[i]) && --depth === 0) {
+      const inner = text.slice(1, i);
+      const body = text.slice(i + 1).trim();
+      return body && readsAsUnits(inner) ? { body, ...splitClauseBody(inner) } : null;
+    }
+  }
+  return null;
+}
+
 /** Index of the bracket that opens the group closing the (folded) text; brackets nest. */
 function openingOf(f: string): number {
   let depth = 0;

@@ -2,7 +2,7 @@ import type { Block, Line } from '../read/blocks.js';
 import type { RawList, RawTask, UnitSource } from './types.js';
 import { numbering, RANK, type Numbering } from './numbering.js';
 import { SectionStack, isListTitle } from './sections.js';
-import { trailingClause, labelledLine, type Clause } from './clause.js';
+import { trailingClause, leadingClause, labelledLine, type Clause } from './clause.js';
 import { fold } from '../normalize/text.js';
 
 const LOOKAHEAD = 3;
@@ -42,7 +42,7 @@ function continued(lines: Line[], i: number, body: string): Item | null {
 
 function itemAt(lines: Line[], i: number, num: Numbering | null): Item | null {
   const body = num ? num.rest : lines[i].text;
-  const clause = trailingClause(body);
+  const clause = trailingClause(body) ?? leadingClause(body);
   if (clause) return { clause, used: 1, labelled: false };
   return labelledAfter(lines, i, body) ?? (num ? continued(lines, i, body) : null);
 }
