@@ -68,7 +68,7 @@ function fieldDate(v: string | null): string | null {
  */
 export function extractMeta(lines: Line[], outside: (line: number) => boolean): Meta {
   const head = lines.slice(0, 60);
-  const title = noticeTitle(head) ?? field(lines, /^(名称|标题)$/) ?? repeatedHeading(head) ?? firstHeading(head);
+  const title = noticeTitle(head) ?? field(lines, /^(名称|标题)$/) ?? repeatedHeading(head) ?? headlineAboveByline(head) ?? firstHeading(head);
   const standalone = head.find((l) => DOC_NUMBER.test(fold(l.text).trim()));
   const fieldNo = field(lines, /^文号$/);
   const docNumber = standalone?.text.trim() ?? (fieldNo && DOC_NUMBER.test(fold(fieldNo)) ? fieldNo : null) ?? numberInTitle(title);
@@ -120,6 +120,15 @@ function repeatedHeading(lines: Line[]): string | null {
 function numberInTitle(title: string | null): string | null {
   const m = title && /[(（]([^()（）]{1,14}〔\s*(?:19|20)\d{2}\s*〕\s*第?\d{1,4}\s*号)[)）]\s*$/.exec(title);
   return m ? m[1] : null;
+}
+
+// A news page's headline stands right above its byline (发布时间: … 来源: …).
+function headlineAboveByline(lines: Line[]): string | null {
+  for (let i = 1; i < Math.min(lines.length, 30); i++) {
+    const t = lines[i - 1].text.trim();
+    if (/^(发布时间|发布日期|时间|来源|作者|日期)\s*[:：]/.test(lines[i].text.trim()) && t.length >= 6 && t.length <= 60 && !/[。:：>]/.test(t)) return t;
+  }
+  return null;
 }
 
 function firstHeading(lines: Line[]): string | null {

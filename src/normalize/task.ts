@@ -35,8 +35,8 @@ function normalizeTask(t: RawTask, id: string, ctx: NormalizeContext): Task {
     implementing.push(...parsed.implementing);
   }
   let deadlines: Deadline[] = t.deadlines.flatMap((d) => parseDeadlines(d, ctx));
-  // A deadline stated only in the text counts when no column or clause gives one.
-  if (deadlines.length === 0) deadlines = findDeadlinesInText(t.text, ctx);
+  // A deadline stated in the text counts when no column or clause gives a date.
+  if (deadlines.every((d) => d.due === null)) deadlines = [...deadlines, ...findDeadlinesInText(t.text, ctx)];
   return { id, seq: t.seq, sections: t.sections, title: t.title, text: t.text, lead, implementing, units, deadlines, line: t.line };
 }
 
