@@ -57,14 +57,15 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
   const stack = new SectionStack();
   let current: RawList = fresh(null, lines[0]?.line ?? 0);
   let labelled = false;
-  // Unnumbered paragraphs right after an item, in case the item was only its title.
-  let after: string[] = [];
-  const bodies = new Map<RawTask, string[]>();
+  // The lines under an item until the next item or a heading of its rank: paragraphs that
+  // may be its text (when the item line was only its title) and sub-points 1. 2. 3.
+  let open: { task: RawTask; rank: number; lines: Line[] } | null = null;
+  const below = new Map<RawTask, Line[]>();
   const headed = headedAsTaskNotice(lines);
   const close = () => {
     if (current.tasks.length >= 2 && (headed || isListTitle(current.title ?? '') || current.tasks.some(namesRoles))) {
       current.layout = labelled ? 'labelled-lines' : 'inline-list';
-      lists.push(withBodies(current, bodies));
+      lists.push(withBodies(current, below));
     }
   };
   for (let i = 0; i < lines.length; i++) {
@@ -74,7 +75,7 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
       close();
       current = fresh(l.text, l.line);
       labelled = false;
-      after = [];
+      open = null;
       stack.reset();
       continue;
     }
@@ -86,13 +87,13 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
       current.to = lines[i + item.used - 1].line;
       labelled ||= item.labelled;
       i += item.used - 1;
-      after = [];
-      bodies.set(t, after);
-    } else if (num && num.kind !== 'article' && l.text.length <= MAX_HEADING) {
-      stack.push(l.text, RANK[num.kind]);
-      after = [];
-    } else if (!num) after.push(l.text);
-    else after = [];
+      open = { task: t, rank, lines: [] };
+      below.set(t, open.lines);
+      continue;
+    }
+    if (num && open && RANK[num.kind] <= open.rank) open = null;
+    open?.lines.push(l);
+    if (num && num.kind !== 'article' && l.text.length <= MAX_HEADING) stack.push(l.text, RANK[num.kind]);
   }
   close();
   return lists.map(withTitles);
@@ -132,13 +133,25 @@ function task(clause: Clause, num: Numbering | null, sections: string[], line: n
 /**
  * "(一)加强财政预决算公开(市财政局牵头)" followed by unnumbered paragraphs: the item line is
  * the task's title and the paragraphs its text — when most items of the list read so; a
- * stray paragraph after one plain item stays out.
+ * stray paragraph after one plain item stays out. Sub-points under an item stay out of its
+ * text but are kept as its context, where a deadline may be stated (3.2020年12月底前,完成…).
  */
-function withBodies(list: RawList, bodies: Map<RawTask, string[]>): RawList {
-  const titleOnly = (t: RawTask) => t.text.length <= 40 && !/[。;]/.test(fold(t.text)) && (bodies.get(t)?.length ?? 0) > 0;
-  const count = list.tasks.filter(titleOnly).length;
-  if (count < Math.max(2, list.tasks.length * 0.6)) return list;
-  return { ...list, tasks: list.tasks.map((t) => (titleOnly(t) ? { ...t, title: t.text, text: bodies.get(t)!.join('\n') } : t)) };
+function withBodies(list: RawList, below: Map<RawTask, Line[]>): RawList {
+  const paragraphs = (t: RawTask) => {
+    const all = below.get(t) ?? [];
+    const firstNumbered = all.findIndex((l) => numbering(l.text) !== null);
+    return (firstNumbered < 0 ? all : all.slice(0, firstNumbered)).map((l) => l.text);
+  };
+  const titleOnly = (t: RawTask) => t.text.length <= 40 && !/[。;]/.test(fold(t.text)) && paragraphs(t).length > 0;
+  const titled = list.tasks.filter(titleOnly).length >= Math.max(2, list.tasks.length * 0.6);
+  return {
+    ...list,
+    tasks: list.tasks.map((t) => {
+      const subPoints = (below.get(t) ?? []).flatMap((l) => numbering(l.text)?.rest ?? []);
+      const context = subPoints.join('\n') || undefined;
+      return titled && titleOnly(t) ? { ...t, title: t.text, text: paragraphs(t).join('\n'), context } : { ...t, context };
+    }),
+  };
 }
 
 const TITLE = /^([^。,;]{2,30})。(?=\S)/;

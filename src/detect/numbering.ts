@@ -21,7 +21,8 @@ const PATTERNS: [NumberingKind, RegExp][] = [
   ['cn-paren', new RegExp(`^[(\\[【〔](${CN})[)\\]】〕][、.,]?\\s*`)],
   ['cn-shi', new RegExp(`^(${CN})是(?=[^\\s])`)],
   ['arabic-paren', /^[(\[【〔](\d{1,3})[)\]】〕][、.,]?\s*|^(\d{1,3})[)](?!\d)\s*/],
-  ['arabic-dot', /^(\d{1,3})(?:[.、,](?!\d)|\s+(?=[^\d\s]))\s*/],
+  // "1.5亿" is a number, "3.2021年1月底前…" an item opening with a year.
+  ['arabic-dot', /^(\d{1,3})(?:[.、,](?!\d{1,3}(?!\d))|\s+(?=[^\d\s]))\s*/],
   ['circled', /^([\u2460-\u2473\u3251-\u325f])\s*/],
 ];
 

@@ -12,6 +12,8 @@ export type RawTask = {
   units: UnitSource[];
   deadlines: string[];
   line: number;
+  /** Lines printed under the task that are not its text (sub-points), read for deadlines. */
+  context?: string;
 };
 
 export type RawList = {

@@ -36,7 +36,10 @@ function normalizeTask(t: RawTask, id: string, ctx: NormalizeContext): Task {
   }
   let deadlines: Deadline[] = t.deadlines.flatMap((d) => parseDeadlines(d, ctx));
   // A deadline stated in the text counts when no column or clause gives a date.
-  if (deadlines.every((d) => d.due === null)) deadlines = [...deadlines, ...findDeadlinesInText(t.text, ctx)];
+  if (deadlines.every((d) => d.due === null)) {
+    deadlines = [...deadlines, ...findDeadlinesInText(t.text, ctx)];
+    if (t.context && deadlines.every((d) => d.due === null)) deadlines = [...deadlines, ...findDeadlinesInText(t.context, ctx)];
+  }
   return { id, seq: t.seq, sections: t.sections, title: t.title, text: t.text, lead, implementing, units, deadlines, line: t.line };
 }
 

@@ -1,4 +1,5 @@
-import type { Block, Cell, Line } from './blocks.js';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { Block, Cell, Line, Table } from './blocks.js';
 import { clean } from '../normalize/text.js';
 
 const PIPE = /[|｜]/;
@@ -56,25 +57,79 @@ function collectTables(lines: Line[], split: (t: string) => string[] | null, min
   return out;
 }
 
-/** Scraped plain text: one block per non-empty line, with pipe or space-aligned rows as tables. */
-export function readText(text: string): Block[] {
-  const lines: Line[] = [];
-  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
-    const body = clean(raw);
-    if (body !== '') lines.push({ kind: 'line', text: body, line: i + 1 });
-    else if (/[\u00a0\u3000]/.test(raw)) lines.push({ kind: 'line', text: '', line: i + 1, placeholder: true });
+/**
+ * Rows pasted from a spreadsheet: cells between tabs, and a cell holding a line break
+ * quoted over several lines as Excel writes it. Read with a CSV parser; null when the run
+ * is no table.
+ */
+function tabTable(rawLines: string[], first: number): Table | null {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parseCsv(rawLines.join('\n'), { delimiter: '\t', relax_quotes: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
+  } catch {
+    return null;
+  }
+  const rows: Cell[][] = records.map(({ record, info }) => {
+    const breaks = record.join('').split('\n').length - 1;
+    const line = first + info.lines - 1 - breaks;
+    return record.map((text) => ({ text: clean(text), line }));
   });
+  const wide = rows.filter((r) => r.filter((c) => c.text !== '').length >= 3).length;
+  return wide >= 2 ? { kind: 'table', rows, line: first } : null;
+}
+
+/** Runs of raw lines that hold tabs, a quoted cell's line breaks included: [start, end). */
+function tabRuns(raw: string[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let i = 0; i < raw.length; i++) {
+    if (!raw[i].includes('\t')) continue;
+    let j = i;
+    let quotes = 0;
+    while (j < raw.length && (raw[j].includes('\t') || quotes % 2 === 1)) quotes += (raw[j++].match(/"/g) ?? []).length;
+    runs.push([i, j]);
+    i = j - 1;
+  }
+  return runs;
+}
+
+/** Scraped plain text: one block per non-empty line, with tab, pipe or space-aligned rows as tables. */
+export function readText(text: string): Block[] {
+  const raw = text.split(/\r\n|\r|\n/);
+  const tables = new Map<number, { end: number; table: Table }>();
+  for (const [start, end] of tabRuns(raw)) {
+    const table = tabTable(raw.slice(start, end), start + 1);
+    if (table) tables.set(start, { end, table });
+  }
+  const lines: (Line | Table)[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const tab = tables.get(i);
+    if (tab) {
+      lines.push(tab.table);
+      i = tab.end - 1;
+      continue;
+    }
+    const body = clean(raw[i]);
+    if (body !== '') lines.push({ kind: 'line', text: body, line: i + 1 });
+    else if (/[\u00a0\u3000]/.test(raw[i])) lines.push({ kind: 'line', text: '', line: i + 1, placeholder: true });
+  }
   // Lines of nothing but ideographic or no-break spaces are no text either.
-  if (lines.every((l) => l.placeholder)) return [];
-  const piped = collectTables(lines, pipeCells, 2);
+  if (lines.every((l) => l.kind === 'line' && l.placeholder)) return [];
+  const piped: Block[] = [];
+  forRuns(lines, (run) => collectTables(run, pipeCells, 2), piped);
   const out: Block[] = [];
+  forRuns(piped, (run) => collectTables(run, spaceCells, 3), out);
+  return out;
+}
+
+/** Applies `tables` to each run of plain lines between the tables already found. */
+function forRuns(blocks: Block[], tables: (run: Line[]) => Block[], out: Block[]): void {
   let run: Line[] = [];
   const flush = () => {
     // A loop, not push(...blocks): spreading 200,000 lines overflows the call stack.
-    for (const b of collectTables(run, spaceCells, 3)) out.push(b);
+    for (const b of tables(run)) out.push(b);
     run = [];
   };
-  for (const b of piped) {
+  for (const b of blocks) {
     if (b.kind === 'line') run.push(b);
     else {
       flush();
@@ -82,5 +137,4 @@ export function readText(text: string): Block[] {
     }
   }
   flush();
-  return out;
 }
