@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseNotice } from '../src/parse.js';
 import { buildUnitView, filterUnits } from '../src/units-view/build.js';
 import { unitsCsv } from '../src/units-view/render.js';
@@ -50,6 +52,15 @@ describe('per-unit view', () => {
     const csv = unitsCsv([{ unit: '=cmd', names: ['=cmd'], collective: false, leads: 1, implements: 0, tasks: [{ notice: null, file: null, taskId: 'L1-T1', seq: '1', role: 'lead', text: '+SUM(A1)', due: null, deadlines: [], lead: [] }] }]);
     expect(csv).toContain("'=cmd");
     expect(csv).toContain("'+SUM(A1)");
+  });
+
+  it('fengong units reads a folder fengong convert wrote, manifest and all', () => {
+    const out = mkdtempSync(join(tmpdir(), 'fengong-units-'));
+    expect(run(['convert', 'fixtures/seeds', '-o', out, '-q']).code).toBe(0);
+    const r = run(['units', out, '--unit', '市财政局', '--to', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('unit,role,due,deadline,seq,task,notice,file');
+    expect(r.stdout).toContain('市财政局,牵头,2018-12-31,全年,6,');
   });
 
   it('fengong units reads notices and outputs from the command line', () => {

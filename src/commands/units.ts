@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { Notice } from '../model/schema.js';
+import { Manifest } from '../batch/manifest.js';
 import { parseNotice } from '../parse.js';
 import { readInput, writeOutput } from '../io.js';
 import { relative } from 'node:path';
@@ -27,6 +28,8 @@ async function load(file: string): Promise<Notice[]> {
   } catch (e) {
     throw new InputError('not-output', `not valid JSON or YAML: ${(e as Error).message.split('\n')[0]}`);
   }
+  // The manifest fengong convert writes beside its outputs holds no tasks.
+  if (Manifest.safeParse(data).success) return [];
   return (Array.isArray(data) ? data : [data]).map((d) => {
     const n = Notice.safeParse(d);
     if (!n.success) throw new InputError('not-output', `not a fengong output (\`fengong validate ${file}\` says why)`);
