@@ -181,6 +181,17 @@ ${body}`)).toEqual([]);
 ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政务服务中心']]);
   });
 
+  it('a label after a comma, and a deadline label after a space inside the clause', async () => {
+    expect(
+      await tasksOf(`${HEAD}1.全面排查易涝积水点，建立整治台账，责任单位：市住建局、市城管局
+2.实施河道清淤疏浚。(责任单位:市水务局 完成时限:2024年底)
+`),
+    ).toEqual([
+      { seq: '1', text: '全面排查易涝积水', lead: [], implementing: ['市住建局', '市城管局'], due: [] },
+      { seq: '2', text: '实施河道清淤疏浚', lead: [], implementing: ['市水务局'], due: ['2024-12-31'] },
+    ]);
+  });
+
   it('a single numbered item is not a list', async () => {
     expect(await tasksOf('某市召开会议\n会议要求:\n1.各部门要抓好落实。(市政府办负责)\n')).toEqual([]);
   });

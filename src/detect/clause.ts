@@ -26,7 +26,9 @@ export function splitClauseBody(inner: string): { units: UnitSource[]; deadlines
   const seps = /[;,]/g;
   let start = 0;
   for (let end = 0; end <= f.length; end++) {
-    if (end < f.length && !seps.test(f[end])) continue;
+    // "责任单位:X 完成时限:Y": a space before a deadline label separates too.
+    const spacedLabel = /\s/.test(f[end] ?? '') && DEADLINE_LABEL.test(f.slice(end + 1).trimStart());
+    if (end < f.length && !seps.test(f[end]) && !spacedLabel) continue;
     seps.lastIndex = 0;
     const seg = inner.slice(start, end).trim();
     const label = DEADLINE_LABEL.exec(fold(seg));
@@ -70,7 +72,7 @@ export function trailingClause(text: string): Clause | null {
     const before = trailingClause(text.slice(0, open));
     return before && before.units.length ? { ...before, deadlines: [...before.deadlines, inner] } : null;
   }
-  const m = /(?:^|[。;])\s*((?:牵头单位|责任单位|责任部门|责任主体|牵头部门)\s*:[^。]*)$/.exec(f);
+  const m = /(?:^|[。;,])\s*((?:牵头单位|责任单位|责任部门|责任主体|牵头部门)\s*:[^。]*)$/.exec(f);
   if (!m) return null;
   const start = f.length - m[1].length;
   return { body: t.slice(0, start).trim(), ...splitClauseBody(t.slice(start)) };
