@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { parseNotice } from '../src/parse.js';
 
 /** Parses a notice written inline and returns its tasks in a compact, comparable form. */
@@ -190,6 +191,34 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
       { seq: '1', text: '全面排查易涝积水', lead: [], implementing: ['市住建局', '市城管局'], due: [] },
       { seq: '2', text: '实施河道清淤疏浚', lead: [], implementing: ['市水务局'], due: ['2024-12-31'] },
     ]);
+  });
+
+  it('a two-row header: 责任单位 spanning 牵头单位 and 配合单位, flattened or as a real table', async () => {
+    const want = [
+      { seq: '1', text: '推进政务服务一网', lead: ['市政务服务中心'], implementing: ['各县区政府'], due: ['2021-06-30'] },
+      { seq: '2', text: '完善企业开办服务', lead: ['市市场监管局'], implementing: ['市税务局', '市公安局'], due: ['2021-12-31'] },
+    ];
+    expect(
+      await tasksOf(`${HEAD}序号
+工作任务
+责任单位
+完成时限
+牵头单位
+配合单位
+1
+推进政务服务一网通办，提升网办率。
+市政务服务中心
+各县区政府
+2021年6月底前
+2
+完善企业开办服务，压缩开办时间。
+市市场监管局
+市税务局、市公安局
+全年
+`),
+    ).toEqual(want);
+    const html = await parseNotice(readFileSync('fixtures/formats/extra/two-row-header.html'), { path: 'two-row-header.html' });
+    expect(html.lists[0].tasks.map((t) => ({ seq: t.seq, text: t.text.slice(0, 8), lead: t.lead, implementing: t.implementing, due: t.deadlines.map((d) => d.due) }))).toEqual(want);
   });
 
   it('a single numbered item is not a list', async () => {

@@ -1,6 +1,6 @@
 import type { Block, Cell, Line } from '../read/blocks.js';
 import type { RawList } from './types.js';
-import { columnRole, headerRoles, type ColumnRole } from './header.js';
+import { columnRole, headerRoles, unspan, type ColumnRole } from './header.js';
 import { seqCell } from './numbering.js';
 import { SectionStack, sectionRank, CHROME, isListTitle } from './sections.js';
 import { rowsToTasks, type Row } from './table-rows.js';
@@ -44,7 +44,7 @@ export function detectCellStream(blocks: Block[]): RawList[] {
     let stop = next ? next.start : lines.length;
     if (next && next.start - 1 > h.end && isListTitle(lines[next.start - 1].text)) stop = next.start - 1;
     const region = lines.slice(h.end, stop);
-    const roles = withTextColumn(h.roles.filter((r) => r !== 'seq'));
+    const roles = withTextColumn(unspan(h.roles).filter((r) => r !== 'seq'));
     let { rows, last } = collectRows(region);
     if (rows.length < 2 && !h.roles.includes('seq')) ({ rows, last } = collectUnnumberedRows(region, roles[roles.length - 1]));
     if (rows.length < 2) return;

@@ -1,6 +1,6 @@
-import type { Block, Table } from '../read/blocks.js';
+import type { Block, Cell, Table } from '../read/blocks.js';
 import type { RawList } from './types.js';
-import { headerRoles, type ColumnRole } from './header.js';
+import { columnRole, headerRoles, type ColumnRole } from './header.js';
 import { seqCell } from './numbering.js';
 import { SectionStack, sectionRank, isListTitle } from './sections.js';
 import { rowsToTasks, type Row } from './table-rows.js';
@@ -26,6 +26,18 @@ function titleBefore(blocks: Block[], i: number): string | null {
   return prev && prev.kind === 'line' && isListTitle(prev.text) ? prev.text : null;
 }
 
+/**
+ * A two-row header: 责任单位 spanning 牵头单位 | 配合单位 below it. The second row names the
+ * columns the first row's merged cell covers; null when the row is data, not header.
+ */
+function subHeader(row: Cell[] | undefined, roles: ColumnRole[]): ColumnRole[] | null {
+  if (!row || row.some((c) => seqCell(c.text) !== null)) return null;
+  const named = row.map((c) => (c.text.trim() ? columnRole(c.text) : null));
+  if (!named.some((r) => r === 'lead' || r === 'cooperating' || r === 'implementing')) return null;
+  if (row.some((c, i) => c.text.trim() !== '' && named[i] === null)) return null;
+  return roles.map((r, i) => named[i] ?? r);
+}
+
 function gridList(table: Table, title: string | null): RawList | null {
   let h = -1;
   let roles: ColumnRole[] | null = null;
@@ -35,11 +47,13 @@ function gridList(table: Table, title: string | null): RawList | null {
   }
   if (!roles) return null;
   const header = table.rows[h].map((c) => c.text.trim());
+  const sub = subHeader(table.rows[h + 1], roles);
+  if (sub) roles = sub;
   const seqCol = roles.indexOf('seq');
   const stack = new SectionStack();
   const rows: Row[] = [];
   let aligned = true;
-  for (const cells of table.rows.slice(h + 1)) {
+  for (const cells of table.rows.slice(h + (sub ? 2 : 1))) {
     const distinct = new Set(cells.map((c) => c.text.trim()).filter(Boolean));
     const only = [...distinct][0];
     if (distinct.size === 1 && only !== undefined && (sectionRank(only) !== null || cells.length > 2)) {

@@ -47,3 +47,19 @@ export function headerRoles(headers: string[]): ColumnRole[] | null {
   const lastText = rs.lastIndexOf('text');
   return rs.map((r, i) => (r === 'text' && i !== lastText ? 'category' : r));
 }
+
+const SPECIFIC_UNITS = new Set<ColumnRole>(['lead', 'cooperating']);
+
+/**
+ * A two-row header flattened to one cell per line puts the sub-headers last: 序号 / 工作任务 /
+ * 责任单位 / 完成时限 / 牵头单位 / 配合单位, where 责任单位 spans the last two. The sub-headers
+ * then take the spanning header's place.
+ */
+export function unspan(roles: ColumnRole[]): ColumnRole[] {
+  let tail = roles.length;
+  while (tail > 0 && SPECIFIC_UNITS.has(roles[tail - 1])) tail--;
+  const subs = roles.slice(tail);
+  const span = roles.findIndex((r) => r === 'implementing' || r === 'units');
+  if (subs.length < 2 || span < 0 || span >= tail - 1) return roles;
+  return [...roles.slice(0, span), ...subs, ...roles.slice(span + 1, tail)];
+}
