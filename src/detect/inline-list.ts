@@ -65,6 +65,8 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
   const close = () => {
     if (current.tasks.length >= 2 && (headed || isListTitle(current.title ?? '') || current.tasks.some(namesRoles))) {
       current.layout = labelled ? 'labelled-lines' : 'inline-list';
+      // A list without a title of its own starts at its first item, not at the top of the page.
+      if (current.title === null) current.from = current.tasks[0].line;
       lists.push(withBodies(current, below));
     }
   };
