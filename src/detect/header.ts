@@ -28,6 +28,9 @@ export function columnRole(header: string): ColumnRole | null {
   if (/:\s*\S/.test(f)) return null;
   const h = f.replace(/[\s:]/g, '');
   if (h === '' || h.length > 14) return null;
+  // A unit cell ("市环保局牵头," "市住建局、市水利局配合") carries role words too, but names
+  // units: a level prefix, a list, or a unit suffix.
+  if (/[、,;]/.test(h) || /^[省市县区镇乡]/.test(h) || /(局|委|厅|政府|办公室|中心)$/.test(h)) return null;
   for (const [role, re] of ROLE_WORDS) if (re.test(h)) return role;
   const whole = KNOWN.find((k) => h.length >= 2 && k.startsWith(h));
   return whole ? columnRole(whole) : null;
