@@ -40,10 +40,34 @@ function continued(lines: Line[], i: number, body: string): Item | null {
   return null;
 }
 
+/**
+ * "…。(牵头单位:市工信局" / "责任单位:各县(市、区)人民政府)": a clause the scrape broke over
+ * lines runs on until its bracket closes.
+ */
+function unclosed(lines: Line[], i: number, body: string): { text: string; used: number } | null {
+  let depth = 0;
+  const count = (t: string) => {
+    for (const ch of fold(t)) depth += '([【〔'.includes(ch) ? 1 : ')]】〕'.includes(ch) ? -1 : 0;
+  };
+  count(body);
+  if (depth <= 0) return null;
+  let text = body;
+  for (let j = i + 1; j < lines.length && j <= i + LOOKAHEAD; j++) {
+    if (numbering(lines[j].text)) return null;
+    text += `\n${lines[j].text}`;
+    count(lines[j].text);
+    if (depth <= 0) return { text, used: j - i + 1 };
+  }
+  return null;
+}
+
 function itemAt(lines: Line[], i: number, num: Numbering | null): Item | null {
   const body = num ? num.rest : lines[i].text;
   const clause = trailingClause(body) ?? leadingClause(body);
   if (clause) return { clause, used: 1, labelled: false };
+  const joined = unclosed(lines, i, body);
+  const across = joined && trailingClause(joined.text);
+  if (joined && across) return { clause: across, used: joined.used, labelled: false };
   return labelledAfter(lines, i, body) ?? (num ? continued(lines, i, body) : null);
 }
 
