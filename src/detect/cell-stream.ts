@@ -3,6 +3,7 @@ import type { RawList } from './types.js';
 import { columnRole, headerRoles, unspan, type ColumnRole } from './header.js';
 import { seqCell } from './numbering.js';
 import { SectionStack, sectionRank, CHROME, isListTitle } from './sections.js';
+import { foldWidth } from '../normalize/text.js';
 import { rowsToTasks, type Row } from './table-rows.js';
 import { cellShape, shapeOf } from './row.js';
 
@@ -77,14 +78,25 @@ function collectRows(region: Line[]): { rows: Row[]; last: number } {
   const stack = new SectionStack();
   const rows: Row[] = [];
   let row: Row | null = null;
+  // Rows numbered 一 二 三 may hold sub-rows (一)(二)(三): each numbering counts on its own.
+  const prev = { outer: 0, nested: 0 };
   let prevSeq = 0;
   let last = region[0]?.line ?? 0;
   for (const l of region) {
     if (!l.placeholder && CHROME.test(l.text)) break;
     const n = l.placeholder ? null : seqCell(l.text);
-    if (n !== null && (n === prevSeq + 1 || n === 1 || row === null)) {
+    const level = /^[(\[【〔]/.test(foldWidth(l.text).trim()) ? 'nested' : 'outer';
+    if (n !== null && (n === prev[level] + 1 || n === 1 || row === null)) {
+      if (level === 'outer') stack.drop(SUB_ROWS);
+      else if (n === 1 && row && rows[rows.length - 1] === row && headingOnly(row)) {
+        // "六 / 办好为民办实事项目" over sub-rows (一)(二)(三): a heading, not a task.
+        rows.pop();
+        stack.push(row.cells.map((c) => c.text).join(''), SUB_ROWS);
+      }
       row = { seq: String(n), cells: [], line: l.line, sections: stack.all() };
       rows.push(row);
+      prev[level] = n;
+      if (level === 'outer') prev.nested = 0;
       prevSeq = n;
       last = l.line;
       continue;
@@ -109,6 +121,15 @@ function collectRows(region: Line[]): { rows: Row[]; last: number } {
     } else if (!l.placeholder && l.text.length <= 60) stack.push(l.text, 1);
   }
   return { rows, last };
+}
+
+// Rank of a heading row over sub-rows: deeper than any numbered section.
+const SUB_ROWS = 9;
+
+/** A row of one short title cell: no units, no deadline, no sentence. */
+function headingOnly(row: Row): boolean {
+  const cells = row.cells.filter((c) => c.text.trim() !== '');
+  return cells.length === 1 && cellShape(cells[0]) === 'short';
 }
 
 /**

@@ -44,7 +44,8 @@ export function splitClauseBody(inner: string): { units: UnitSource[]; deadlines
 function readsAsUnits(inner: string): boolean {
   const f = fold(inner);
   if (f.length < 2 || f.length > 300) return false;
-  if (/^(以下简称|简称|试行|含|包括|如|即|暂行|草案|征求意见稿)/.test(f) || /[〔〕]|\d{4}〕|号$/.test(f)) return false;
+  // Asides that name a unit without assigning it anything: (设在市工信局), (联系电话…).
+  if (/^(以下简称|简称|试行|含|包括|如|即|暂行|草案|征求意见稿|设在|设于|挂靠|位于|地址|联系|电话)/.test(f) || /[〔〕]|\d{4}〕|号$/.test(f)) return false;
   // Judge the units part alone: "(市住建局牵头,2024年6月底前完成)" is a unit clause too.
   const units = splitClauseBody(inner).units.map((u) => u.text).join(';');
   if (!units) return false;

@@ -13,6 +13,11 @@ export class SectionStack {
     this.entries.push({ rank, text });
   }
 
+  /** Forgets the headings of this rank and deeper. */
+  drop(rank: number): void {
+    this.entries = this.entries.filter((e) => e.rank < rank);
+  }
+
   /** Headings strictly outside an item of this rank. */
   outside(rank: number): string[] {
     return this.entries.filter((e) => e.rank < rank).map((e) => e.text);
