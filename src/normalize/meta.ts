@@ -27,7 +27,8 @@ function field(lines: Line[], name: RegExp): string | null {
 
 /** A date standing alone on a line: 2018年8月13日, 二〇一八年八月十三日, or scraped 2018615. */
 export function dateLine(text: string): string | null {
-  const t = foldWidth(text).replace(/[\s]/g, '');
+  // A speech or report is dated under its heading: "——2024年1月10日在…会议上".
+  const t = foldWidth(text).replace(/[\s]/g, '').replace(/^[—-]{1,2}(?=\d|[〇零一二三四五六七八九○])/, '').replace(/(?<=日)在.{2,60}(会议|大会)上$/, '');
   let m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
   if (m) return iso(+m[1], +m[2], +m[3]);
   m = /^([〇零一二三四五六七八九○]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/.exec(t);
