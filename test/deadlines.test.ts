@@ -5,6 +5,9 @@ type Row = [input: string, year: number | null, kind: string, due: string | null
 
 /** One expression per row: parseDeadlines must give exactly one deadline of this kind and due. */
 const single: Row[] = [
+  // a part of the next year
+  ['明年一季度前完成', 2022, 'period', '2023-03-31'],
+  ['次年3月底前', 2022, 'period', '2023-03-31'],
   // seasons set no calendar date
   ['2024年汛期前', 2024, 'relative', null],
   ['主汛期前', 2024, 'relative', null],

@@ -368,14 +368,16 @@ function matchWord(f: string, i: number): Hit | null {
   }, null);
 }
 
-const NEXT_RX = sticky('(?:次年|明年|翌年|下一年度?|下年度)(?:(上半年|年中)|(年?底|年?末))?');
+const NEXT_RX = sticky(`(?:次年|明年|翌年|下一年度?|下年度)(?:(上半年|年中)|(年?底|年?末)|第?([一二三四1-4])季度(?:末|底)?|${NUM}\\s*月(?:份)?(?:底|末)?)?`);
 
 function matchNextYear(f: string, i: number): Hit | null {
   const r = at(NEXT_RX, f, i);
   if (!r) return null;
-  const m = r[1] ? 6 : 12;
+  // 明年上半年 / 明年一季度 / 明年3月底: a part of the next year, else its end.
+  const m = r[1] ? 6 : r[3] ? numeral(r[3]) * 3 : r[4] ? numeral(r[4]) : 12;
+  if (!(m >= 1 && m <= 12)) return null;
   return finish(f, i, i + r[0].length, {
-    kind: 'period', year: null, strong: false, endish: Boolean(r[1] || r[2]),
+    kind: 'period', year: null, strong: Boolean(r[3] || r[4]), endish: Boolean(r[1] || r[2] || r[3] || r[4]),
     resolve: (y) => ({ due: y === null ? null : iso(y + 1, m, lastDay(y + 1, m)) }),
   }, null);
 }
