@@ -26,6 +26,13 @@ function field(lines: Line[], name: RegExp): string | null {
 }
 
 /** A date standing alone on a line: 2018年8月13日, 二〇一八年八月十三日, or scraped 2018615. */
+/** The issuing body and date printed on one line: "淮安市人民政府办公室　　　2021年8月18日". */
+function orgAndDate(text: string): { org: string; date: string } | null {
+  const m = /^(.{2,40}?)[\s\u3000]{2,}(\S+)$/.exec(text.trim());
+  const date = m && ORG.test(m[1]) ? dateLine(m[2]) : null;
+  return m && date ? { org: m[1], date } : null;
+}
+
 export function dateLine(text: string): string | null {
   // A speech or report is dated under its heading: "——2024年1月10日在…会议上".
   const t = foldWidth(text).replace(/[\s]/g, '').replace(/^[—-]{1,2}(?=\d|[〇零一二三四五六七八九○])/, '').replace(/(?<=日)在.{2,60}(会议|大会)上$/, '');
@@ -75,7 +82,7 @@ export function extractMeta(lines: Line[], outside: (line: number) => boolean): 
   const docNumber = standalone?.text.trim() ?? (fieldNo && DOC_NUMBER.test(fold(fieldNo)) ? fieldNo : null) ?? numberInTitle(title);
   // dateLine first: it turns down almost every line cheaply, while `outside` may look
   // through every task list, which on a file of thousands of notices made this quadratic.
-  const dates = lines.map((l, i) => ({ i, date: dateLine(l.text) })).filter((d) => d.date && outside(lines[d.i].line));
+  const dates = lines.map((l, i) => ({ i, date: dateLine(l.text) ?? orgAndDate(l.text)?.date ?? null })).filter((d) => d.date && outside(lines[d.i].line));
   const signed = dates[0];
   const issuedOn = signed?.date ?? fieldDate(field(lines, /^(成文日期|发文日期|发布日期|生成日期|发布时间)$/));
   const issuer = signatureOrg(lines, signed?.i) ?? titleOrg(title) ?? field(lines, /^(发文机关|发布机构)$/);
@@ -83,7 +90,10 @@ export function extractMeta(lines: Line[], outside: (line: number) => boolean): 
 }
 
 function signatureOrg(lines: Line[], dateIndex: number | undefined): string | null {
-  if (dateIndex === undefined || dateIndex === 0) return null;
+  if (dateIndex === undefined) return null;
+  const same = orgAndDate(lines[dateIndex].text);
+  if (same) return same.org;
+  if (dateIndex === 0) return null;
   const prev = lines[dateIndex - 1].text.trim();
   return prev.length <= 40 && ORG.test(prev) && !/[,。:]/.test(foldWidth(prev)) ? prev : null;
 }
