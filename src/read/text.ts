@@ -1,4 +1,5 @@
-import { parse as parseCsv } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
+import type { Options } from 'csv-parse/sync';
 import type { Block, Cell, Line, Table } from './blocks.js';
 import { clean } from '../normalize/text.js';
 
@@ -56,6 +57,12 @@ function collectTables(lines: Line[], split: (t: string) => string[] | null, min
   }
   return out;
 }
+
+// The CSV parser loads only for text that holds tabs; a plain parse never pays for it.
+const require = createRequire(import.meta.url);
+type CsvParse = (input: string, options: Options) => unknown;
+let csvParse: CsvParse | undefined;
+const parseCsv: CsvParse = (input, options) => (csvParse ??= (require('csv-parse/sync') as { parse: CsvParse }).parse)(input, options);
 
 /**
  * Rows pasted from a spreadsheet: cells between tabs, and a cell holding a line break
