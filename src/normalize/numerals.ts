@@ -21,5 +21,3 @@ export function numeral(s: string): number {
   }
   return total + cur;
 }
-
-export const CN_NUM = '零〇○一二两兩三四五六七八九十百千';
