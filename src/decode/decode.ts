@@ -13,13 +13,22 @@ let iconvLib: typeof Iconv | undefined;
 const iconv = (): typeof Iconv => (iconvLib ??= require('iconv-lite') as typeof Iconv);
 const analyse: typeof Analyse = (bytes) => (require('chardet') as { analyse: typeof Analyse }).analyse(bytes);
 
+/** File signatures, shared with the reader that routes DOCX and legacy Word files. */
+export const SIGNATURE = {
+  zip: [0x50, 0x4b, 0x03, 0x04],
+  ole: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+  rtf: [0x7b, 0x5c, 0x72, 0x74, 0x66],
+};
+
+export const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
+
 const MAGIC: [string, number[]][] = [
   ['PNG image', [0x89, 0x50, 0x4e, 0x47]],
   ['JPEG image', [0xff, 0xd8, 0xff]],
   ['GIF image', [0x47, 0x49, 0x46, 0x38]],
   ['PDF document', [0x25, 0x50, 0x44, 0x46]],
-  ['ZIP archive', [0x50, 0x4b, 0x03, 0x04]],
-  ['OLE document (.doc/.xls)', [0xd0, 0xcf, 0x11, 0xe0]],
+  ['ZIP archive', SIGNATURE.zip],
+  ['OLE document (.doc/.xls)', SIGNATURE.ole],
   ['gzip archive', [0x1f, 0x8b]],
   ['RAR archive', [0x52, 0x61, 0x72, 0x21]],
   ['7z archive', [0x37, 0x7a, 0xbc, 0xaf]],
@@ -27,7 +36,7 @@ const MAGIC: [string, number[]][] = [
 ];
 
 export function sniffBinary(bytes: Uint8Array): string | null {
-  for (const [name, sig] of MAGIC) if (sig.every((b, i) => bytes[i] === b)) return name;
+  for (const [name, sig] of MAGIC) if (startsWith(bytes, sig)) return name;
   return null;
 }
 

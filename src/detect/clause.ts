@@ -41,15 +41,21 @@ export function splitClauseBody(inner: string): { units: UnitSource[]; deadlines
   return { units: units ? [{ text: units, role: 'implementing' }] : [], deadlines };
 }
 
-function readsAsUnits(inner: string): boolean {
+/**
+ * A bracket's inside as a unit clause: its units and deadlines, or null when it is some
+ * other aside. The units part is judged alone: "(市住建局牵头,2024年6月底前完成)" qualifies.
+ */
+function clauseParts(inner: string): { units: UnitSource[]; deadlines: string[] } | null {
   const f = fold(inner);
-  if (f.length < 2 || f.length > 300) return false;
+  if (f.length < 2 || f.length > 300) return null;
   // Asides that name a unit without assigning it anything: (设在市工信局), (联系电话…).
-  if (/^(以下简称|简称|试行|含|包括|如|即|暂行|草案|征求意见稿|设在|设于|挂靠|位于|地址|联系|电话)/.test(f) || /[〔〕]|\d{4}〕|号$/.test(f)) return false;
-  // Judge the units part alone: "(市住建局牵头,2024年6月底前完成)" is a unit clause too.
-  const units = splitClauseBody(inner).units.map((u) => u.text).join(';');
-  if (!units) return false;
-  return UNIT_LABEL.test(f) || ROLE.test(f) ? unitScore(units) >= 0.3 || UNIT_LABEL.test(f) : unitScore(units) >= 0.6;
+  if (/^(以下简称|简称|试行|含|包括|如|即|暂行|草案|征求意见稿|设在|设于|挂靠|位于|地址|联系|电话)/.test(f) || /[〔〕]|\d{4}〕|号$/.test(f)) return null;
+  const parts = splitClauseBody(inner);
+  const units = parts.units.map((u) => u.text).join(';');
+  if (!units) return null;
+  const labelled = UNIT_LABEL.test(f);
+  const reads = labelled || ROLE.test(f) ? labelled || unitScore(units) >= 0.3 : unitScore(units) >= 0.6;
+  return reads ? parts : null;
 }
 
 /**
@@ -67,7 +73,8 @@ export function trailingClause(text: string): Clause | null {
     const open = openingOf(f);
     if (open < 0) return null;
     const inner = t.slice(open + 1, -1);
-    if (readsAsUnits(inner)) return { body: t.slice(0, f.slice(0, open).replace(/(?<![\s,;])[\s,;]+$/, '').length), ...splitClauseBody(inner) };
+    const parts = clauseParts(inner);
+    if (parts) return { body: t.slice(0, f.slice(0, open).replace(/(?<![\s,;])[\s,;]+$/, '').length), ...parts };
     // "…(市财政局负责)(2021年底前)": a deadline in brackets of its own after the unit clause.
     if (!looksLikeDeadline(inner)) return null;
     const before = trailingClause(text.slice(0, open));
@@ -90,9 +97,9 @@ export function leadingClause(text: string): Clause | null {
   for (let i = 0; i < f.length; i++) {
     if (OPEN.includes(f[i])) depth++;
     else if (CLOSE.includes(f[i]) && --depth === 0) {
-      const inner = text.slice(1, i);
       const body = text.slice(i + 1).trim();
-      return body && readsAsUnits(inner) ? { body, ...splitClauseBody(inner) } : null;
+      const parts = body ? clauseParts(text.slice(1, i)) : null;
+      return parts ? { body, ...parts } : null;
     }
   }
   return null;

@@ -45,7 +45,7 @@ export function sectionRank(text: string): number | null {
 }
 
 /** Page furniture that ends the notice body: download links, print buttons, share bars. */
-export const CHROME = /^(文件下载|政策咨询|打印本页|【?打印(本页|此页)?】?|关闭窗口|【?关闭】?|相关(链接|附件|文件|阅读)|扫一扫|分享到|责任编辑|返回顶部|上一篇|下一篇|如果您对该政策文件有疑问|主办单位|网站标识码|版权所有)/;
+export const CHROME = /^(文件下载|政策咨询|打印本页|【?打印(本页|此页)?】?|关闭窗口|【?关闭】?|相关(链接|附件|文件|阅读)|扫一扫|分享到|责任编辑|返回顶部|上一篇|下一篇|主办单位|网站标识码|版权所有)/;
 
 /** A heading that names a task list: short, unnumbered, and saying what it is (要点, 分工, 清单 …). */
 export function isListTitle(text: string): boolean {

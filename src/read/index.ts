@@ -1,7 +1,7 @@
 import type { Block } from './blocks.js';
 import { readText } from './text.js';
 import { InputError } from '../errors.js';
-import { strictUtf8 } from '../decode/decode.js';
+import { SIGNATURE, startsWith, strictUtf8 } from '../decode/decode.js';
 import type { Source } from '../model/schema.js';
 
 export type Format = Source['format'];
@@ -33,10 +33,6 @@ export function sniffFormat(text: string): TextFormat {
   return 'text';
 }
 
-const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const RTF = [0x7b, 0x5c, 0x72, 0x74, 0x66];
 
 /**
  * The format --from or the file name gives, checked against the bytes: a ZIP is a DOCX
@@ -47,8 +43,8 @@ const RTF = [0x7b, 0x5c, 0x72, 0x74, 0x66];
 export function chooseFormat(bytes: Uint8Array, path: string | null | undefined, from: Format | undefined): Format | null {
   const named = from ?? formatFromPath(path);
   const ext = from ? null : extension(path);
-  if (startsWith(bytes, ZIP) && (named === null || named === 'docx')) return 'docx';
-  const word = startsWith(bytes, OLE) || startsWith(bytes, RTF);
+  if (startsWith(bytes, SIGNATURE.zip) && (named === null || named === 'docx')) return 'docx';
+  const word = startsWith(bytes, SIGNATURE.ole) || startsWith(bytes, SIGNATURE.rtf);
   if (ext === 'doc' || (word && (named === 'docx' || (named === null && ext === null)))) {
     throw new InputError('doc-format', 'is a legacy .doc file: convert it to .docx (e.g. libreoffice --headless --convert-to docx) and try again');
   }
