@@ -8,7 +8,7 @@ import { parseShard, inShard } from '../src/batch/shard.js';
 import { collectInputs, commonBase, globBase, outputStems } from '../src/batch/walk.js';
 import { Manifest, optionsHash, reusable, summaryLines, type ManifestEntry, type OutputOptions } from '../src/batch/manifest.js';
 import { progressLine } from '../src/batch/progress.js';
-import { forEachLimited } from '../src/batch/pool.js';
+import { forEachLimited, chunked } from '../src/batch/pool.js';
 import { UsageError } from '../src/report.js';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -155,6 +155,20 @@ describe('helpers', () => {
     expect(peak).toBe(3);
     expect(seen.sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
+
+  it.each([
+    [0, 2, 0, 1],
+    [3, 2, 3, 1],
+    [100, 2, 17, 6],
+    [20_000, 2, 625, 32],
+    [20_000, 8, 625, 32],
+  ])('chunks %i files for %i workers into %i slices of at most %i, in order', (n, workers, count, size) => {
+    const items = Array.from({ length: n }, (_, i) => i);
+    const chunks = chunked(items, workers);
+    expect(chunks).toHaveLength(count);
+    expect(Math.max(0, ...chunks.map((c) => c.length))).toBe(count ? size : 0);
+    expect(chunks.flat()).toEqual(items);
+  });
 });
 
 describe('fengong convert (built CLI)', () => {
@@ -267,6 +281,31 @@ describe('convertCommand (built, in process)', () => {
     expect(m.inputs[1].reason).toBe('took longer than the limit of 1.5s (raise it with --timeout)');
     expect(stderr.text).toContain('files/s');
     expect(stderr.text).toContain('  failed: hang.txt: took longer than the limit of 1.5s');
+  }, 30_000);
+
+  // Three files in one chunk, so the worker that is stopped holds finished and unstarted files too.
+  it.each([
+    ['loops for ever', 'for (;;);', 'took longer than the limit of 1.5s (raise it with --timeout)'],
+    ['crashes its thread', '{ setImmediate(() => { throw new Error("boom"); }); await new Promise(() => {}); }', 'internal error: the worker stopped on this file: boom'],
+  ])('a chunk whose middle file %s fails that file alone', async (_, misbehave, why) => {
+    const { createPool } = await import(join(root, 'dist/batch/pool.js'));
+    const input = tmp('fengong-chunk-');
+    const out = tmp('fengong-out-');
+    const names = ['a', 'bad', 'z'];
+    for (const [i, n] of names.entries()) cpSync(join(seedsDir, readdirSync(seedsDir).sort()[i]), join(input, `${n}.txt`));
+    const workerFile = `${input}-worker.mjs`;
+    writeFileSync(workerFile, `import { convertFile } from ${JSON.stringify(join(root, 'dist/batch/worker.js'))};\nexport default async (job) => { if (job.rel === 'bad.txt') ${misbehave} return convertFile(job); };\n`);
+    const pool = createPool({ jobs: 1, timeoutSeconds: 1.5, workerFile });
+    const jobs = names.map((n) => ({ rel: `${n}.txt`, path: join(input, `${n}.txt`), maxBytes: 1e7, outDir: out, outputs: [`${n}.json`], formats: ['json'] }));
+    try {
+      const results = await pool.run(jobs);
+      expect(results.map((r: { status: string }) => r.status)).toEqual(['ok', 'failed', 'ok']);
+      expect(results[1].reason).toMatch(why);
+      expect(results[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(readdirSync(out).sort()).toEqual(['a.json', 'z.json']);
+    } finally {
+      await pool.destroy();
+    }
   }, 30_000);
 
   it('fails a file over --max-bytes without reading it and goes on', async () => {

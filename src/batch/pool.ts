@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Tinypool } from 'tinypool';
-import { MessageChannel } from 'node:worker_threads';
-import type { FileJob, FileResult, PoolTask } from './worker.js';
+import type { ChunkTask, FileJob, FileResult } from './worker.js';
 
 export type PoolOptions = {
   jobs: number;
@@ -10,7 +9,7 @@ export type PoolOptions = {
   workerFile?: string;
 };
 
-export type FilePool = { run: (job: FileJob) => Promise<FileResult>; destroy: () => Promise<void> };
+export type FilePool = { run: (files: FileJob[]) => Promise<FileResult[]>; destroy: () => Promise<void> };
 
 export function createPool(opts: PoolOptions): FilePool {
   const pool = new Tinypool({
@@ -19,42 +18,58 @@ export function createPool(opts: PoolOptions): FilePool {
     // than parsing a typical notice.
     minThreads: opts.jobs,
     maxThreads: opts.jobs,
-    // A second file starts parsing while the first one's outputs are being written.
-    concurrentTasksPerWorker: 2,
+    // One chunk per worker: a worker's work is synchronous, so a second chunk would only wait,
+    // and a time limit that stops the worker would take an innocent chunk with it.
+    concurrentTasksPerWorker: 1,
   });
+  const limitMs = opts.timeoutSeconds * 1000;
+  const tickMs = Math.max(10, Math.min(250, limitMs / 10));
 
-  // Aborting a running task makes tinypool terminate its worker and start a fresh one, which
-  // is the only way to stop a parse stuck in a synchronous loop. The clock starts when a
-  // worker takes the file up (it says so on the port), so files may queue ahead of the
-  // workers without eating into their own time.
-  async function attempt(job: FileJob): Promise<FileResult | 'worker-lost'> {
+  // The main thread watches the chunk's shared cell and times each file from the moment it
+  // first sees the worker on it, so chunks queued behind others do not eat into their time.
+  // Aborting makes tinypool terminate the worker and start a fresh one: the only way to stop
+  // a parse stuck in a synchronous loop.
+  async function runChunk(files: FileJob[]): Promise<FileResult[]> {
+    if (files.length === 0) return [];
+    const current = new SharedArrayBuffer(4);
+    const cell = new Int32Array(current);
+    cell[0] = -1;
     const controller = new AbortController();
-    const { port1, port2 } = new MessageChannel();
-    let timer: NodeJS.Timeout | undefined;
-    port1.once('message', () => {
-      timer = setTimeout(() => controller.abort(), opts.timeoutSeconds * 1000);
-    });
-    const task: PoolTask = { ...job, started: port2, impl: opts.workerFile };
+    let seen = -1;
+    let since = Date.now();
+    let stuck = false;
+    const watch = setInterval(() => {
+      const now = Atomics.load(cell, 0);
+      if (now !== seen) {
+        seen = now;
+        since = Date.now();
+      } else if (now >= 0 && now < files.length && Date.now() - since > limitMs) {
+        stuck = true;
+        controller.abort();
+      }
+    }, tickMs);
+    const task: ChunkTask = { files, current, impl: opts.workerFile };
     try {
-      return (await pool.run(task, { signal: controller.signal, transferList: [port2] })) as FileResult;
-    } catch {
-      return controller.signal.aborted ? { status: 'failed', reason: `took longer than the limit of ${opts.timeoutSeconds}s (raise it with --timeout)` } : 'worker-lost';
+      return (await pool.run(task, { signal: controller.signal })) as FileResult[];
+    } catch (e) {
+      // The worker is gone: fail the file it was on, and run the others again (outputs are
+      // written atomically, so redoing a finished file is harmless).
+      const at = Atomics.load(cell, 0);
+      const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      if (at < 0 || at >= files.length) return files.map(() => ({ status: 'failed', reason: `internal error: the worker stopped: ${why}`, ms: 0 }));
+      const failed: FileResult = {
+        status: 'failed',
+        reason: stuck ? `took longer than the limit of ${opts.timeoutSeconds}s (raise it with --timeout)` : `internal error: the worker stopped on this file: ${why}`,
+        ms: Date.now() - since,
+      };
+      const [before, after] = await Promise.all([runChunk(files.slice(0, at)), runChunk(files.slice(at + 1))]);
+      return [...before, failed, ...after];
     } finally {
-      clearTimeout(timer);
-      port1.close();
+      clearInterval(watch);
     }
   }
 
-  return {
-    // A file whose worker was stopped for another file's time limit is simply run again.
-    async run(job) {
-      const first = await attempt(job);
-      if (first !== 'worker-lost') return first;
-      const second = await attempt(job);
-      return second !== 'worker-lost' ? second : { status: 'failed', reason: 'internal error: the worker stopped twice on this file' };
-    },
-    destroy: () => pool.destroy(),
-  };
+  return { run: runChunk, destroy: () => pool.destroy() };
 }
 
 /** Runs fn over items with at most `limit` calls in flight, in item order. */
@@ -64,4 +79,15 @@ export async function forEachLimited<T>(items: T[], limit: number, fn: (item: T)
     while (next < items.length) await fn(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+}
+
+/**
+ * Consecutive slices of items, small enough that the workers finish together (several
+ * chunks per worker) and large enough that a message round trip per chunk is noise.
+ */
+export function chunked<T>(items: T[], workers: number, max = 32): T[][] {
+  const size = Math.max(1, Math.min(max, Math.floor(items.length / (workers * 8))));
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

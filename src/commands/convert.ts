@@ -14,8 +14,8 @@ import { Notice } from '../model/schema.js';
 import { collectInputs, outputStems, type InputFile } from '../batch/walk.js';
 import { parseShard, inShard } from '../batch/shard.js';
 import { MANIFEST_NAME, ManifestEntry, optionsHash, readManifest, reusable, summaryLines, tally, type Manifest, type OutputOptions } from '../batch/manifest.js';
-import { createPool, forEachLimited } from '../batch/pool.js';
-import { mergePart, type MergeFormat } from '../batch/worker.js';
+import { createPool, forEachLimited, chunked } from '../batch/pool.js';
+import { mergePart, type FileJob, type MergeFormat } from '../batch/worker.js';
 import { ProgressBar, type Terminal } from '../batch/progress.js';
 
 export type ConvertFlags = {
@@ -38,9 +38,6 @@ export type ConvertFlags = {
 export type ConvertDeps = { workerFile?: string; stderr?: Terminal };
 
 const MANIFEST_EVERY_MS = 2000;
-// Files in flight per worker: enough that a worker never idles while the main thread reads
-// the next file, few enough that the in-flight bytes stay small.
-const QUEUE_PER_WORKER = 4;
 
 /** "json,csv" → canonical writer names with their extensions, in the order given, without repeats. */
 async function parseFormats(value: string): Promise<{ name: string; extension: string }[]> {
@@ -141,38 +138,54 @@ export async function convertCommand(inputs: string[], flags: ConvertFlags, deps
   const pool = createPool({ jobs, timeoutSeconds: timeout, workerFile: deps.workerFile });
   bar?.update(counts, true);
 
+  const record = (rel: string, entry: ManifestEntry) => {
+    done.set(rel, entry);
+    counts.done++;
+    counts.tasks += entry.tasks ?? 0;
+    if (entry.status === 'failed') counts.failed++;
+    bar?.update(counts);
+    if (Date.now() - lastWrite > MANIFEST_EVERY_MS) {
+      lastWrite = Date.now();
+      // A failed interim write only loses resumability; the final write reports the error.
+      saveManifest().catch(() => undefined);
+    }
+  };
+
+  // Under --incremental the main thread reads and hashes each input to find what is unchanged;
+  // otherwise the workers read the files themselves.
+  const pending: InputFile[] = [];
+  for (const f of files) {
+    if (!flags.incremental) {
+      pending.push(f);
+      continue;
+    }
+    const t0 = Date.now();
+    try {
+      const sha256 = createHash('sha256').update(await readInput(f.path, maxBytes)).digest('hex');
+      const skipped = await reuse(f, sha256, outputsOf(f));
+      if (skipped) record(f.rel, { ...skipped, status: 'skipped', ms: Date.now() - t0 });
+      else pending.push(f);
+    } catch (e) {
+      record(f.rel, { input: f.rel, status: 'failed', reason: reason(e), outputs: [], optionsHash: hash, ms: Date.now() - t0 });
+    }
+  }
+
+  const job = (f: InputFile): FileJob => ({
+    rel: f.rel, path: f.path, maxBytes, outDir, outputs: outputsOf(f), formats: formats.map((fmt) => fmt.name),
+    encoding: flags.encoding, year, from, bom: flags.bom, merge: merge?.format,
+  });
   try {
-    // A few files queue ahead of each worker, so none waits on the main thread between files.
-    await forEachLimited(files, jobs * QUEUE_PER_WORKER, async (f) => {
-      const t0 = Date.now();
-      const outputs = outputsOf(f);
-      let entry: ManifestEntry;
-      try {
-        const bytes = await readInput(f.path, maxBytes);
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
-        const base = { input: f.rel, sha256, bytes: bytes.length, optionsHash: hash };
-        const skipped = flags.incremental ? await reuse(f, sha256, outputs) : null;
-        if (skipped) entry = { ...skipped, status: 'skipped', ms: Date.now() - t0 };
+    // One chunk waits behind each worker's current one, so no worker idles between chunks.
+    await forEachLimited(chunked(pending, jobs), jobs * 2, async (chunk) => {
+      const results = await pool.run(chunk.map(job));
+      for (const [i, r] of results.entries()) {
+        const f = chunk[i];
+        const base = { input: f.rel, sha256: r.sha256, bytes: r.bytes, optionsHash: hash, ms: r.ms };
+        if (r.status === 'failed') record(f.rel, { ...base, status: 'failed', reason: r.reason, outputs: [] });
         else {
-          const r = await pool.run({ rel: f.rel, bytes, outDir, outputs, formats: formats.map((fmt) => fmt.name), encoding: flags.encoding, year, from, bom: flags.bom, merge: merge?.format });
-          if (r.status === 'failed') entry = { ...base, status: 'failed', reason: r.reason, outputs: [], ms: Date.now() - t0 };
-          else {
-            entry = { ...base, status: r.status, tasks: r.tasks, outputs: r.outputs, ms: Date.now() - t0 };
-            if (r.merge !== undefined) mergeParts.set(f.rel, r.merge);
-          }
+          record(f.rel, { ...base, status: r.status, tasks: r.tasks, outputs: r.outputs });
+          if (r.merge !== undefined) mergeParts.set(f.rel, r.merge);
         }
-      } catch (e) {
-        entry = { input: f.rel, status: 'failed', reason: reason(e), outputs: [], optionsHash: hash, ms: Date.now() - t0 };
-      }
-      done.set(f.rel, entry);
-      counts.done++;
-      counts.tasks += entry.tasks ?? 0;
-      if (entry.status === 'failed') counts.failed++;
-      bar?.update(counts);
-      if (Date.now() - lastWrite > MANIFEST_EVERY_MS) {
-        lastWrite = Date.now();
-        // A failed interim write only loses resumability; the final write reports the error.
-        saveManifest().catch(() => undefined);
       }
     });
   } finally {
@@ -182,7 +195,7 @@ export async function convertCommand(inputs: string[], flags: ConvertFlags, deps
   await saveManifest();
   if (merge) {
     const parts = files.flatMap((f) => mergeParts.get(f.rel) ?? []).join('');
-    await writeAtomic(merge.path, merge.format === 'csv' ? csvRecords([], { bom: flags.bom }) + parts : parts);
+    writeAtomic(merge.path, merge.format === 'csv' ? csvRecords([], { bom: flags.bom }) + parts : parts);
   }
 
   const entries = manifest().inputs;
