@@ -221,6 +221,58 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
     expect(html.lists[0].tasks.map((t) => ({ seq: t.seq, text: t.text.slice(0, 8), lead: t.lead, implementing: t.implementing, due: t.deadlines.map((d) => d.due) }))).toEqual(want);
   });
 
+  it('task cards: a name line, a 工作内容 line that may wrap, then labelled units and deadlines', async () => {
+    const notice = await parseNotice(Buffer.from(`${HEAD}一、源头治理
+任务1：道路扬尘治理
+工作内容：城区主干道每日机扫两次，
+重点路段增加洒水频次。
+牵头单位：市城管局
+配合单位：市交通局、各区政府
+完成时限：2021年5月底前
+任务2：餐饮油烟整治
+主要内容：餐饮单位油烟净化设施安装率达到100%。
+责任单位：市市场监管局
+完成时限：全年
+`), { path: 't.txt' });
+    expect(notice.lists[0].tasks.map((t) => [t.seq, t.title, t.text, t.lead, t.implementing, t.deadlines.map((d) => d.due)])).toEqual([
+      ['1', '道路扬尘治理', '城区主干道每日机扫两次，\n重点路段增加洒水频次。', ['市城管局'], ['市交通局', '各区政府'], ['2021-05-31']],
+      ['2', '餐饮油烟整治', '餐饮单位油烟净化设施安装率达到100%。', [], ['市市场监管局'], ['2021-12-31']],
+    ]);
+  });
+
+  it('an item whose long first line wraps without punctuation before its clause', async () => {
+    expect(
+      await tasksOf(`${HEAD}一、农业面源治理
+1、推进化肥农药减量增效行动，建设绿色防控示范区十个，主要农作物病虫害绿色防控覆盖率稳定在
+50%以上。【牵头单位：县农业农村局；配合单位：各乡镇】
+2、开展农膜回收行动。【牵头单位：县供销社】
+`),
+    ).toEqual([
+      { seq: '1', text: '推进化肥农药减量', lead: ['县农业农村局'], implementing: ['各乡镇'], due: [] },
+      { seq: '2', text: '开展农膜回收行动', lead: ['县供销社'], implementing: [], due: [] },
+    ]);
+  });
+
+  it('a table of figures by unit is not a task list, even with 序号 and 单位 columns', async () => {
+    const rows = [['东城区', '3210', '98.5%', '96.0'], ['西城区', '2875', '97.1%', '94.2'], ['市水务局', '640', '99.0%', '95.5']];
+    const text = `某市2020年第三季度政务热线办理情况通报\n\n序号\n\n单位\n\n受理量（件）\n\n办结率\n\n得分\n\n${rows.map((r, i) => [String(i + 1), ...r].join('\n\n')).join('\n\n')}\n`;
+    const notice = await parseNotice(Buffer.from(text), { path: 't.txt' });
+    expect(notice.lists).toEqual([]);
+  });
+
+  it('a 牵头市领导 column holds people with their posts, not the lead units', async () => {
+    const head = ['序号', '重点任务', '牵头市领导', '牵头单位', '配合单位', '时间节点'];
+    const rows = [
+      ['1', '建设新能源汽车产业园，引进整车项目1个。', '市委常委、副市长　李明', '市发改委', '市商务局、各区政府', '2022年9月底前'],
+      ['2', '培育锂电池材料企业集群，新增规上企业5家。', '市委常委、常务副市长　周强', '市工信局', '市科技局', '全年'],
+    ];
+    const notice = await parseNotice(Buffer.from(`${HEAD}\n${[head, ...rows].flat().join('\n\n')}\n`), { path: 't.txt' });
+    expect(notice.lists[0].tasks.map((t) => [t.lead, t.implementing])).toEqual([
+      [['市发改委'], ['市商务局', '各区政府']],
+      [['市工信局'], ['市科技局']],
+    ]);
+  });
+
   it('a single numbered item is not a list', async () => {
     expect(await tasksOf('某市召开会议\n会议要求:\n1.各部门要抓好落实。(市政府办负责)\n')).toEqual([]);
   });

@@ -163,6 +163,7 @@ const rows: Row[] = [
   // --- person names are not units
   { text: '市政府办公厅牵头,张三同志、副市长李四', lead: ['市政府办公厅'], impl: [] },
   { text: '王五副县长,县应急局牵头', lead: ['县应急局'], impl: [] },
+  { text: '市委常委、副市长王建军,市发改委牵头', lead: ['市发改委'], impl: [] },
 
   // --- run-together names, spaces, per-unit markers
   { text: '市委市政府督查室牵头', lead: ['市委', '市政府督查室'], impl: [] },

@@ -9,7 +9,7 @@ import { detectInlineLists } from './inline-list.js';
  * inline strategy then reads only the lines no table claimed.
  */
 export function detectLists(blocks: Block[]): RawList[] {
-  const tables = [...detectGrids(blocks), ...detectCellStream(blocks)];
+  const tables = [...detectGrids(blocks), ...detectCellStream(blocks)].filter((t) => !statistical(t));
   const covered = coveredLines(tables);
   const inline = detectInlineLists(blocks, (line) => covered.has(line));
   return [...tables, ...inline].sort((a, b) => a.from - b.from);
@@ -23,4 +23,20 @@ export function coveredLines(lists: RawList[]): Set<number> {
   const covered = new Set<number>();
   for (const t of lists) for (let l = t.from; l <= t.to; l++) covered.add(l);
   return covered;
+}
+
+const FIGURE = /^[\s\d.,%‰+\-()（）]+$/;
+
+/**
+ * A table of figures (a ranking of units by cases handled and scores) has the shape of a
+ * task table, 序号 and 单位 included, but its rows hold a name and numbers where a task
+ * table holds a sentence.
+ */
+function statistical(list: RawList): boolean {
+  const figures = list.tasks.filter((t) => {
+    const cells = t.text.split('\n');
+    const numbers = cells.filter((c) => FIGURE.test(c)).length;
+    return numbers >= 2 && numbers * 2 >= cells.length;
+  }).length;
+  return figures * 2 > list.tasks.length;
 }

@@ -8,7 +8,7 @@ import { fold } from '../normalize/text.js';
 const LOOKAHEAD = 3;
 const MAX_HEADING = 60;
 
-type Item = { clause: Clause; used: number; labelled: boolean };
+type Item = { clause: Clause; used: number; labelled: boolean; title?: string };
 
 /** Labelled lines after an item: 牵头单位:X / 责任单位:Y / 完成时限:Z, one per line. */
 function labelledAfter(lines: Line[], i: number, body: string): Item | null {
@@ -27,8 +27,10 @@ function labelledAfter(lines: Line[], i: number, body: string): Item | null {
 
 /** An item whose text runs over a few paragraphs before its unit clause. */
 function continued(lines: Line[], i: number, body: string): Item | null {
-  // A heading (no closing punctuation) is not the first paragraph of an item.
-  if (!/[。;:,]$/.test(fold(body).trim())) return null;
+  // A heading (short, no punctuation) is not the first paragraph of an item; a line with
+  // commas inside or of a sentence's length is a sentence the scrape wrapped.
+  const f = fold(body).trim();
+  if (!/[。;:,]$/.test(f) && !/[,;。]/.test(f) && body.length <= MAX_HEADING) return null;
   const parts = [body];
   for (let j = i + 1; j < lines.length && j <= i + LOOKAHEAD; j++) {
     const t = lines[j].text;
@@ -61,6 +63,29 @@ function unclosed(lines: Line[], i: number, body: string): { text: string; used:
   return null;
 }
 
+// The line of a task card that holds its text: 工作内容:… under the card's name.
+const CONTENT_LABEL = /^\s*(?:工作内容|主要内容|任务内容|具体内容|工作任务|主要任务|工作措施|具体措施|目标任务|工作目标|建设内容)\s*:\s*/;
+
+/**
+ * A task card: the numbered line is the task's name, a labelled line (工作内容:…, maybe
+ * wrapped) its text, and labelled unit and deadline lines follow.
+ */
+function card(lines: Line[], i: number, name: string): Item | null {
+  if (name.length > MAX_HEADING || /[。;]/.test(fold(name)) || i + 1 >= lines.length) return null;
+  const label = CONTENT_LABEL.exec(fold(lines[i + 1].text));
+  if (!label) return null;
+  const parts = [lines[i + 1].text.slice(label[0].length)];
+  let last = i + 1;
+  while (last + 1 < lines.length && last - i <= LOOKAHEAD) {
+    const t = lines[last + 1].text;
+    if (labelledLine(t) || numbering(t) || CONTENT_LABEL.test(fold(t))) break;
+    parts.push(t);
+    last++;
+  }
+  const units = labelledAfter(lines, last, parts.join('\n'));
+  return units && { ...units, used: last - i + units.used, title: name.trim() };
+}
+
 function itemAt(lines: Line[], i: number, num: Numbering | null): Item | null {
   const body = num ? num.rest : lines[i].text;
   const clause = trailingClause(body) ?? leadingClause(body);
@@ -68,7 +93,7 @@ function itemAt(lines: Line[], i: number, num: Numbering | null): Item | null {
   const joined = unclosed(lines, i, body);
   const across = joined && trailingClause(joined.text);
   if (joined && across) return { clause: across, used: joined.used, labelled: false };
-  return labelledAfter(lines, i, body) ?? (num ? continued(lines, i, body) : null);
+  return labelledAfter(lines, i, body) ?? (num ? card(lines, i, body) ?? continued(lines, i, body) : null);
 }
 
 /**
@@ -108,7 +133,7 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
     const item = itemAt(lines, i, num);
     if (item) {
       const rank = num ? RANK[num.kind] : Number.POSITIVE_INFINITY;
-      const t = task(item.clause, num, num ? stack.outside(rank) : stack.all(), l.line);
+      const t = task(item, num, num ? stack.outside(rank) : stack.all(), l.line);
       current.tasks.push(t);
       current.to = lines[i + item.used - 1].line;
       labelled ||= item.labelled;
@@ -144,11 +169,11 @@ function fresh(title: string | null, line: number): RawList {
   return { title, layout: 'inline-list', columns: [], tasks: [], from: line, to: line };
 }
 
-function task(clause: Clause, num: Numbering | null, sections: string[], line: number): RawTask {
+function task({ clause, title }: Item, num: Numbering | null, sections: string[], line: number): RawTask {
   return {
     seq: num ? String(num.n) : null,
     sections,
-    title: null,
+    title: title ?? null,
     text: clause.body,
     units: clause.units,
     deadlines: clause.deadlines,

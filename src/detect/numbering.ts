@@ -6,9 +6,9 @@ import { foldWidth } from '../normalize/text.js';
  * nesting a notice conventionally uses: 一、 > (一) > 1. > (1) > ①; 一是 items sit inside
  * a paragraph; 第X部分/第X章 sit above everything.
  */
-export type NumberingKind = 'part' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-paren' | 'circled' | 'cn-shi' | 'article';
+export type NumberingKind = 'part' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-paren' | 'circled' | 'cn-shi' | 'article' | 'task';
 export const RANK: Record<NumberingKind, number> = {
-  part: 0, 'cn-dun': 1, 'cn-paren': 2, 'arabic-dot': 3, 'arabic-paren': 4, circled: 5, 'cn-shi': 6, article: 1,
+  part: 0, 'cn-dun': 1, 'cn-paren': 2, 'arabic-dot': 3, 'arabic-paren': 4, circled: 5, 'cn-shi': 6, article: 1, task: 3,
 };
 
 export type Numbering = { kind: NumberingKind; n: number; rest: string; marker: string };
@@ -17,6 +17,8 @@ const CN = '[一二三四五六七八九十百零〇两]+';
 const PATTERNS: [NumberingKind, RegExp][] = [
   ['part', new RegExp(`^第(${CN}|\\d+)(?:部分|章|篇)[、.,:\\s]*`)],
   ['article', new RegExp(`^第(${CN}|\\d+)条(?=[\\s、.,:]|[^\\d])\\s*`)],
+  // A task card's name line: 任务一:散煤污染治理, 事项3 …
+  ['task', new RegExp(`^(?:任务|事项)(${CN}|\\d{1,3})\\s*[:、.,\\s]\\s*`)],
   ['cn-dun', new RegExp(`^(${CN})[、.,]\\s*`)],
   ['cn-paren', new RegExp(`^[(\\[【〔](${CN})[)\\]】〕][、.,]?\\s*`)],
   ['cn-shi', new RegExp(`^(${CN})是(?=[^\\s])`)],

@@ -267,6 +267,26 @@ function matchDottedMonth(f: string, i: number): Hit | null {
   }, () => iso(y, m, 1));
 }
 
+// "6.30前": a month and a day without the year, read only with a 前 after it or alone in a
+// deadline cell, since 6.30 is otherwise an amount.
+const DOTTED_MD_RX = sticky('(\\d{1,2})\\s*[./]\\s*(\\d{1,2})(?![\\d./%])(\\s*[日号])?');
+
+function matchDottedMonthDay(f: string, i: number, mode: Mode): Hit | null {
+  const r = at(DOTTED_MD_RX, f, i);
+  if (!r) return null;
+  const end = i + r[0].length;
+  const e2 = suffixEnd(f, end);
+  const next = f[end] ?? '';
+  if (e2 === end && !r[3] && !(mode === 'cell' && (next === '' || SEP.test(next)))) return null;
+  const m = Number(r[1]);
+  const d = Number(r[2]);
+  if (!dayFits(m, d, null)) return null;
+  return {
+    start: i, end: e2, kind: 'date', year: null, strong: true, endish: false, suffix: e2 > end,
+    resolve: (y) => ({ due: iso(y, m, d) }),
+  };
+}
+
 // Scraped text that lost 年: "20186月底前".
 const GARBLED_YM_RX = sticky('(\\d{4})(?=\\d{1,2}\\s*月)');
 
@@ -459,6 +479,7 @@ function matchAt(f: string, i: number, ctxYear: number | null, mode: Mode): Hit 
     matchGarbledYearMonth(f, i, ctxYear) ??
     matchRelative(f, i) ??
     matchDigitRun(f, i, ctxYear, mode) ??
+    matchDottedMonthDay(f, i, mode) ??
     matchMonth(f, i) ??
     matchQuarter(f, i) ??
     matchWord(f, i) ??

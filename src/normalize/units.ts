@@ -66,6 +66,8 @@ const PERSON_END_RE =
 const PERSON_START_RE = /^(?:常务)?副?(?:省|市|县|区|州)长|^副?(?:书记|秘书长)|^(?:分管|主要)领导/;
 
 function isPerson(name: string): boolean {
+  // 市委常委 is a post whose last character is also a unit suffix (市委).
+  if (/常委$/.test(name)) return true;
   if (STRONG_END_RE.test(name)) return false;
   return PERSON_END_RE.test(name) || PERSON_START_RE.test(name);
 }
