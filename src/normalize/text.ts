@@ -39,22 +39,22 @@ WIDTH[0x3000] = WIDTH[0xa0] = 0x20;
 const SIMPLIFIED = new Uint16Array(0x10000);
 for (const [t, simple] of Object.entries(T2S)) SIMPLIFIED[t.charCodeAt(0)] = simple.charCodeAt(0);
 const BOTH = WIDTH.map((w, c) => w || SIMPLIFIED[c]);
-const CHUNK = 8192;
 
 /** The string with each unit replaced through the table; the same string when nothing changes. */
 function mapUnits(s: string, table: Uint16Array): string {
-  let i = 0;
-  while (i < s.length && table[s.charCodeAt(i)] === 0) i++;
-  if (i === s.length) return s;
-  const out = new Uint16Array(s.length);
+  // Most lines change in a few places (full-width ，：（）), so copying the unchanged runs
+  // between them as slices beats rebuilding the string a unit at a time.
+  let out = '';
+  let last = 0;
   for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    out[k] = table[c] || c;
+    const r = table[s.charCodeAt(k)];
+    if (r === 0) continue;
+    if (k > last) out += s.slice(last, k);
+    out += String.fromCharCode(r);
+    last = k + 1;
   }
-  // fromCharCode, not a UTF-16 TextDecoder, so lone surrogates survive unchanged.
-  let text = '';
-  for (let k = 0; k < out.length; k += CHUNK) text += String.fromCharCode(...out.subarray(k, k + CHUNK));
-  return text;
+  if (last === 0) return s;
+  return last < s.length ? out + s.slice(last) : out;
 }
 
 /** The folded copy that rules match against: width folded, Traditional simplified. */
