@@ -62,16 +62,35 @@ export function fold(s: string): string {
   return mapUnits(s, BOTH);
 }
 
+/**
+ * Whether a UTF-16 unit is white space as a RegExp \s reads it (\u00a0 and \u3000
+ * included). A test on the code, not a one-character regex, for the loops that read every
+ * character of a line.
+ */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** Trim ASCII, ideographic and no-break spaces. */
 export function clean(s: string): string {
-  // The lookbehind lets the tail match start only where a run of spaces starts: without it
-  // a long run inside the line is rescanned from each of its characters (quadratic).
-  return s.replace(/^[\s\u00a0\u3000]+|(?<![\s\u00a0\u3000])[\s\u00a0\u3000]+$/g, '');
+  // Every line of every input is trimmed: a scan from both ends, not a regex.
+  let a = 0;
+  while (a < s.length && isSpaceCode(s.charCodeAt(a))) a++;
+  if (a === s.length) return '';
+  let b = s.length;
+  while (isSpaceCode(s.charCodeAt(b - 1))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
 /** True when a line holds nothing but spaces of any kind (a scraped empty table cell). */
 export function isBlank(s: string): boolean {
-  return /^[\s\u00a0\u3000]*$/.test(s);
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Splits the printed text where its folded copy matches, so full-width separators split too. */
