@@ -472,13 +472,13 @@ function matchAt(f: string, i: number, ctxYear: number | null, mode: Mode): Hit 
 
 // The first characters any matcher above can start with. Checking it first keeps the
 // twelve matchers off the great majority of positions in running text.
-const START = new RegExp(`[0-9${CN}百自从收接受第今本当全年上下次明翌每按持长常主汛供采旅春秋开]`);
+const START = new Set([...`0123456789${CN}百自从收接受第今本当全年上下次明翌每按持长常主汛供采旅春秋开`].map((ch) => ch.charCodeAt(0)));
 
 function scan(f: string, ctxYear: number | null, mode: Mode): Hit[] {
   const hits: Hit[] = [];
   let i = 0;
   while (i < f.length) {
-    if (!START.test(f[i])) {
+    if (!START.has(f.charCodeAt(i))) {
       i++;
       continue;
     }
