@@ -13,8 +13,13 @@ const ORG = /(办公室|办公厅|人民政府|政府|委员会|领导小组|小
 type Fields = { text: string; labels: RegExpExecArray[] }[];
 
 function fieldLines(lines: Line[]): Fields {
-  // Matched on the width-folded line (same length), so 文号：X works as 文号:X does.
-  return lines.slice(0, 40).map((l) => ({ text: l.text, labels: [...foldWidth(l.text).matchAll(LABEL)] }));
+  // Matched on the width-folded line (same length), so 文号：X works as 文号:X does. A
+  // line without a colon holds no label, and the label search is slow on long lines.
+  return lines.slice(0, 40).map((l) => ({ text: l.text, labels: hasColon(l.text) ? [...foldWidth(l.text).matchAll(LABEL)] : [] }));
+}
+
+function hasColon(text: string): boolean {
+  return text.includes(':') || text.includes('：');
 }
 
 /** Value of a metadata field on a scraped page ("名  称: X 内容分类: Y" -> X). */
