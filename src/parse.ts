@@ -39,9 +39,13 @@ async function load(bytes: Uint8Array, opts: ParseOptions): Promise<{ decoded: D
  * block by now, so each table row is offered as one line too.
  */
 function metaLines(blocks: Block[]): Line[] {
-  return blocks.flatMap((b): Line[] =>
-    b.kind === 'line' ? (b.placeholder ? [] : [b]) : b.rows.map((r) => ({ kind: 'line', text: r.map((c) => c.text).join(' '), line: r[0]?.line ?? b.line })),
-  );
+  // A loop, not flatMap: a one-element array per line was a visible share of the parse.
+  const out: Line[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'table') for (const r of b.rows) out.push({ kind: 'line', text: r.map((c) => c.text).join(' '), line: r[0]?.line ?? b.line });
+    else if (!b.placeholder) out.push(b);
+  }
+  return out;
 }
 
 /** One notice's bytes to a typed Notice. Throws InputError for input that is not a notice at all. */

@@ -1,4 +1,4 @@
-import { fold, splitFolded } from '../normalize/text.js';
+import { fold, isSpaceCode, splitFolded } from '../normalize/text.js';
 import { unitScore } from '../normalize/units.js';
 import { looksLikeDeadline } from '../normalize/deadlines.js';
 import type { UnitSource } from './types.js';
@@ -10,7 +10,14 @@ const CLOSE = ')]】〕';
 
 const ROLE = /牵头|负责|落实|配合|责任单位|责任主体|责任部门|牵头单位|配合单位|协办|参与单位|承办/;
 const DEADLINE_LABEL = /^(完成时限|完成时间|时限要求|时间要求|时间节点|完成期限|时限|时间|进度安排)\s*[::]\s*/;
+// The same label after spaces, tried at one index (sticky) so the rest is not copied to test it.
+const DEADLINE_LABEL_AT = /\s*(?:完成时限|完成时间|时限要求|时间要求|时间节点|完成期限|时限|时间|进度安排)\s*[::]/y;
 const UNIT_LABEL = /^(牵头单位|牵头部门|责任单位|责任部门|责任主体|落实单位|配合单位|配合部门|协办单位|参与单位|协同单位)\s*[::]/;
+
+function labelAt(f: string, i: number): boolean {
+  DEADLINE_LABEL_AT.lastIndex = i;
+  return DEADLINE_LABEL_AT.test(f);
+}
 
 export type Clause = { body: string; units: UnitSource[]; deadlines: string[] };
 
@@ -23,13 +30,11 @@ export function splitClauseBody(inner: string): { units: UnitSource[]; deadlines
   const f = fold(inner);
   const deadlines: string[] = [];
   let units = '';
-  const seps = /[;,]/g;
   let start = 0;
   for (let end = 0; end <= f.length; end++) {
+    const c = f.charCodeAt(end);
     // "责任单位:X 完成时限:Y": a space before a deadline label separates too.
-    const spacedLabel = /\s/.test(f[end] ?? '') && DEADLINE_LABEL.test(f.slice(end + 1).trimStart());
-    if (end < f.length && !seps.test(f[end]) && !spacedLabel) continue;
-    seps.lastIndex = 0;
+    if (end < f.length && c !== 0x3b && c !== 0x2c && !(isSpaceCode(c) && labelAt(f, end + 1))) continue;
     const seg = inner.slice(start, end).trim();
     const label = DEADLINE_LABEL.exec(fold(seg));
     if (label) deadlines.push(seg.slice(label[0].length));
@@ -118,6 +123,9 @@ function openingOf(f: string): number {
 const LABELS = '牵头单位|牵头部门|责任单位|责任部门|责任主体|落实单位|配合单位|配合部门|协办单位|参与单位|协同单位|完成时限|完成时间|时限要求|时间要求|时间节点|完成期限|进度安排';
 // A label opens the line or follows a space or ;: "牵头单位:X 责任单位:Y 完成时限:Z" or "【牵头单位】X".
 const LABEL_AT = new RegExp(`(?<=^|[\\s;,。])(?:[【\\[](${LABELS})[】\\]]\\s*:?|(${LABELS})\\s*:)`, 'g');
+// Whether a label opens the line: most lines are checked and turned down, and only this
+// anchored test is needed for that, not a search of the whole line for every label.
+const LABEL_OPENS = new RegExp(`^(?:[【\\[](?:${LABELS})[】\\]]|(?:${LABELS})\\s*:)`);
 
 /**
  * A line of labels and their values after an item: 牵头单位:X / 责任单位:Y / 完成时限:Z, one
@@ -125,6 +133,7 @@ const LABEL_AT = new RegExp(`(?<=^|[\\s;,。])(?:[【\\[](${LABELS})[】\\]]\\s*
  */
 export function labelledLine(text: string): { units: UnitSource[]; deadlines: string[] } | null {
   const f = fold(text);
+  if (!LABEL_OPENS.test(f)) return null;
   const found = [...f.matchAll(LABEL_AT)];
   if (found.length === 0 || found[0].index !== 0) return null;
   const units: UnitSource[] = [];

@@ -49,7 +49,7 @@ function continued(lines: Line[], i: number, body: string): Item | null {
 function unclosed(lines: Line[], i: number, body: string): { text: string; used: number } | null {
   let depth = 0;
   const count = (t: string) => {
-    for (const ch of fold(t)) depth += '([【〔'.includes(ch) ? 1 : ')]】〕'.includes(ch) ? -1 : 0;
+    for (let k = 0; k < t.length; k++) depth += bracketStep(t.charCodeAt(k));
   };
   count(body);
   if (depth <= 0) return null;
@@ -61,6 +61,15 @@ function unclosed(lines: Line[], i: number, body: string): { text: string; used:
     if (depth <= 0) return { text, used: j - i + 1 };
   }
   return null;
+}
+
+/** +1 for an opening bracket ( [ 【 〔, full-width ones too; -1 for a closing one; else 0. */
+function bracketStep(c: number): number {
+  switch (c) {
+    case 0x28: case 0xff08: case 0x5b: case 0xff3b: case 0x3010: case 0x3014: return 1;
+    case 0x29: case 0xff09: case 0x5d: case 0xff3d: case 0x3011: case 0x3015: return -1;
+    default: return 0;
+  }
 }
 
 // The line of a task card that holds its text: 工作内容:… under the card's name.

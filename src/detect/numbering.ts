@@ -1,5 +1,5 @@
 import { numeral } from '../normalize/numerals.js';
-import { foldWidth } from '../normalize/text.js';
+import { foldWidth, isSpaceCode } from '../normalize/text.js';
 
 /**
  * Numbering schemes of Chinese official documents, outermost first. The rank is the
@@ -28,8 +28,18 @@ const PATTERNS: [NumberingKind, RegExp][] = [
   ['circled', /^([\u2460-\u2473\u3251-\u325f])\s*/],
 ];
 
+// Every pattern above is anchored at the line's first character, which must be one of
+// these (full-width forms included, as the line is width-folded before matching).
+const MAY_OPEN = new Set(
+  [...'第任事一二三四五六七八九十百零〇两([【〔（［0123456789０１２３４５６７８９'].map((ch) => ch.charCodeAt(0)),
+);
+for (let c = 0x2460; c <= 0x2473; c++) MAY_OPEN.add(c);
+for (let c = 0x3251; c <= 0x325f; c++) MAY_OPEN.add(c);
+
 /** The numbering a line starts with, if any. */
 export function numbering(text: string): Numbering | null {
+  // Most lines are asked and most open with no number: turn those down before folding.
+  if (!MAY_OPEN.has(text.charCodeAt(0))) return null;
   const t = foldWidth(text);
   for (const [kind, re] of PATTERNS) {
     const m = re.exec(t);
@@ -42,6 +52,12 @@ export function numbering(text: string): Numbering | null {
   return null;
 }
 
+function shortOnceSpacesGo(text: string, max: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i)) && ++n > max) return false;
+  return true;
+}
+
 function circled(ch: string): number {
   const c = ch.charCodeAt(0);
   return c <= 0x2473 ? c - 0x2460 + 1 : c - 0x3251 + 21;
@@ -49,6 +65,8 @@ function circled(ch: string): number {
 
 /** A table's sequence cell: "12", "12.", "(十二)", "十二". */
 export function seqCell(text: string): number | null {
+  // A sequence cell is at most seven characters besides spaces; a long cell is no number.
+  if (!shortOnceSpacesGo(text, 7)) return null;
   const t = foldWidth(text).replace(/\s+/g, '');
   const m = /^[(\[【〔]?(\d{1,3}|[一二三四五六七八九十百零〇两]{1,4})[)\]】〕]?[.、]?$/.exec(t);
   if (!m) return null;

@@ -44,17 +44,21 @@ function listOfNames(text: string): boolean {
 
 const UNIT_ROLES = new Set<ColumnRole>(['lead', 'implementing', 'cooperating', 'units']);
 
+type Costs = Record<Exclude<Shape, 'empty'>, number>;
+const UNIT_FIT: Costs = { deadline: 3, people: 3, units: 0, body: 4, short: 1.5 };
+const FIT: Partial<Record<ColumnRole, Costs>> = {
+  category: { deadline: 3, people: 3, units: 2.5, body: 2, short: 0 },
+  text: { deadline: 3, people: 3, units: 3, body: 0, short: 0.5 },
+  deadline: { deadline: 0, people: 3, units: 3, body: 1.5, short: 1 },
+  leader: { deadline: 3, people: 0, units: 1.5, body: 3, short: 0.5 },
+};
+const OTHER_FIT: Costs = { deadline: 1, people: 1, units: 2, body: 1, short: 0.5 };
+
 // Cost of a cell of each shape in a column of each role: 0 fits, higher fits worse.
 function fit(role: ColumnRole, shape: Shape): number {
   if (shape === 'empty') return role === 'text' ? 1 : 0;
-  if (UNIT_ROLES.has(role)) return { deadline: 3, people: 3, units: 0, body: 4, short: 1.5 }[shape];
-  switch (role) {
-    case 'category': return { deadline: 3, people: 3, units: 2.5, body: 2, short: 0 }[shape];
-    case 'text': return { deadline: 3, people: 3, units: 3, body: 0, short: 0.5 }[shape];
-    case 'deadline': return { deadline: 0, people: 3, units: 3, body: 1.5, short: 1 }[shape];
-    case 'leader': return { deadline: 3, people: 0, units: 1.5, body: 3, short: 0.5 }[shape];
-    default: return { deadline: 1, people: 1, units: 2, body: 1, short: 0.5 }[shape];
-  }
+  if (UNIT_ROLES.has(role)) return UNIT_FIT[shape];
+  return (FIT[role] ?? OTHER_FIT)[shape];
 }
 
 // Cost of leaving a column without a cell (a merged or dropped empty cell).

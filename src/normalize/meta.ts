@@ -1,5 +1,5 @@
 import type { Meta } from '../model/schema.js';
-import { fold, foldWidth } from './text.js';
+import { fold, foldWidth, isSpaceCode } from './text.js';
 import { numeral } from './numerals.js';
 
 type Line = { text: string; line: number };
@@ -9,16 +9,27 @@ const LABEL = /(?<=^|[\s::])((?:[\u4e00-\u9fa5]\s*){1,5}[\u4e00-\u9fa5])\s*[::]/
 const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,14}\s*[〔[【(（]\s*((?:19|20)\d{2})\s*[〕\]】)）]\s*第?\s*\d{1,4}\s*号$/;
 const ORG = /(办公室|办公厅|人民政府|政府|委员会|领导小组|小组|局|委|办|厅|中心|部)$/;
 
+/** The first lines of a page with the field labels on each, read once for every field asked for. */
+type Fields = { text: string; labels: RegExpExecArray[] }[];
+
+function fieldLines(lines: Line[]): Fields {
+  // Matched on the width-folded line (same length), so 文号：X works as 文号:X does. A
+  // line without a colon holds no label, and the label search is slow on long lines.
+  return lines.slice(0, 40).map((l) => ({ text: l.text, labels: hasColon(l.text) ? [...foldWidth(l.text).matchAll(LABEL)] : [] }));
+}
+
+function hasColon(text: string): boolean {
+  return text.includes(':') || text.includes('：');
+}
+
 /** Value of a metadata field on a scraped page ("名  称: X 内容分类: Y" -> X). */
-function field(lines: Line[], name: RegExp): string | null {
-  for (const l of lines.slice(0, 40)) {
-    // Matched on the width-folded line (same length), so 文号：X works as 文号:X does.
-    const labels = [...foldWidth(l.text).matchAll(LABEL)];
+function field(fields: Fields, name: RegExp): string | null {
+  for (const { text, labels } of fields) {
     for (let k = 0; k < labels.length; k++) {
       if (!name.test(labels[k][1].replace(/\s/g, ''))) continue;
       const from = labels[k].index + labels[k][0].length;
-      const to = k + 1 < labels.length ? labels[k + 1].index : l.text.length;
-      const v = l.text.slice(from, to).trim();
+      const to = k + 1 < labels.length ? labels[k + 1].index : text.length;
+      const v = text.slice(from, to).trim();
       if (v) return v;
     }
   }
@@ -28,12 +39,16 @@ function field(lines: Line[], name: RegExp): string | null {
 /** A date standing alone on a line: 2018年8月13日, 二〇一八年八月十三日, or scraped 2018615. */
 /** The issuing body and date printed on one line: "淮安市人民政府办公室　　　2021年8月18日". */
 function orgAndDate(text: string): { org: string; date: string } | null {
+  // Offered every line: a date line ends in 日 or a digit (or 上, of "…日在…会议上").
+  if (!mayCloseDate(text)) return null;
   const m = /^(.{2,40}?)[\s\u3000]{2,}(\S+)$/.exec(text.trim());
   const date = m && ORG.test(m[1]) ? dateLine(m[2]) : null;
   return m && date ? { org: m[1], date } : null;
 }
 
 export function dateLine(text: string): string | null {
+  // Every line of a notice is offered; each reading below starts with a digit or a dash.
+  if (!mayOpenDate(text)) return null;
   // A speech or report is dated under its heading: "——2024年1月10日在…会议上".
   const t = foldWidth(text).replace(/[\s]/g, '').replace(/^[—-]{1,2}(?=\d|[〇零一二三四五六七八九○])/, '').replace(/(?<=日)在.{2,60}(会议|大会)上$/, '');
   let m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
@@ -45,6 +60,28 @@ export function dateLine(text: string): string | null {
   m = /^((?:19|20)\d{2})(\d{2,4})$/.exec(t);
   if (m) return garbled(+m[1], m[2]);
   return null;
+}
+
+const DATE_START = new Set([...'0123456789０１２３４５６７８９〇零一二三四五六七八九○—-－'].map((ch) => ch.charCodeAt(0)));
+
+/** Whether the first character that is not a space can open a date line. */
+function mayOpenDate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpaceCode(c)) return DATE_START.has(c);
+  }
+  return false;
+}
+
+const DATE_END = new Set([...'0123456789０１２３４５６７８９日上'].map((ch) => ch.charCodeAt(0)));
+
+/** Whether the last character that is not a space can close a date line. */
+function mayCloseDate(text: string): boolean {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (!isSpaceCode(c)) return DATE_END.has(c);
+  }
+  return false;
 }
 
 // Digits left when 年/月/日 were lost: accept only the one reading that is a real date.
@@ -76,16 +113,17 @@ function fieldDate(v: string | null): string | null {
  */
 export function extractMeta(lines: Line[], outside: (line: number) => boolean): Meta {
   const head = lines.slice(0, 60);
-  const title = noticeTitle(head) ?? field(lines, /^(名称|标题)$/) ?? repeatedHeading(head) ?? headlineAboveByline(head) ?? firstHeading(head);
+  const fields = fieldLines(lines);
+  const title = noticeTitle(head) ?? field(fields, /^(名称|标题)$/) ?? repeatedHeading(head) ?? headlineAboveByline(head) ?? firstHeading(head);
   const standalone = head.find((l) => DOC_NUMBER.test(fold(l.text).trim()));
-  const fieldNo = field(lines, /^文号$/);
+  const fieldNo = field(fields, /^文号$/);
   const docNumber = standalone?.text.trim() ?? (fieldNo && DOC_NUMBER.test(fold(fieldNo)) ? fieldNo : null) ?? numberInTitle(title);
   // dateLine first: it turns down almost every line cheaply, while `outside` may look
   // through every task list, which on a file of thousands of notices made this quadratic.
   const dates = lines.map((l, i) => ({ i, date: dateLine(l.text) ?? orgAndDate(l.text)?.date ?? null })).filter((d) => d.date && outside(lines[d.i].line));
   const signed = dates[0];
-  const issuedOn = signed?.date ?? fieldDate(field(lines, /^(成文日期|发文日期|发布日期|生成日期|发布时间)$/));
-  const issuer = signatureOrg(lines, signed?.i) ?? titleOrg(title) ?? field(lines, /^(发文机关|发布机构)$/);
+  const issuedOn = signed?.date ?? fieldDate(field(fields, /^(成文日期|发文日期|发布日期|生成日期|发布时间)$/));
+  const issuer = signatureOrg(lines, signed?.i) ?? titleOrg(title) ?? field(fields, /^(发文机关|发布机构)$/);
   return { title, docNumber, issuer, issuedOn, year: workYear(title, issuedOn) };
 }
 

@@ -39,22 +39,22 @@ WIDTH[0x3000] = WIDTH[0xa0] = 0x20;
 const SIMPLIFIED = new Uint16Array(0x10000);
 for (const [t, simple] of Object.entries(T2S)) SIMPLIFIED[t.charCodeAt(0)] = simple.charCodeAt(0);
 const BOTH = WIDTH.map((w, c) => w || SIMPLIFIED[c]);
-const CHUNK = 8192;
 
 /** The string with each unit replaced through the table; the same string when nothing changes. */
 function mapUnits(s: string, table: Uint16Array): string {
-  let i = 0;
-  while (i < s.length && table[s.charCodeAt(i)] === 0) i++;
-  if (i === s.length) return s;
-  const out = new Uint16Array(s.length);
+  // Most lines change in a few places (full-width ，：（）), so copying the unchanged runs
+  // between them as slices beats rebuilding the string a unit at a time.
+  let out = '';
+  let last = 0;
   for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    out[k] = table[c] || c;
+    const r = table[s.charCodeAt(k)];
+    if (r === 0) continue;
+    if (k > last) out += s.slice(last, k);
+    out += String.fromCharCode(r);
+    last = k + 1;
   }
-  // fromCharCode, not a UTF-16 TextDecoder, so lone surrogates survive unchanged.
-  let text = '';
-  for (let k = 0; k < out.length; k += CHUNK) text += String.fromCharCode(...out.subarray(k, k + CHUNK));
-  return text;
+  if (last === 0) return s;
+  return last < s.length ? out + s.slice(last) : out;
 }
 
 /** The folded copy that rules match against: width folded, Traditional simplified. */
@@ -62,16 +62,35 @@ export function fold(s: string): string {
   return mapUnits(s, BOTH);
 }
 
+/**
+ * Whether a UTF-16 unit is white space as a RegExp \s reads it (\u00a0 and \u3000
+ * included). A test on the code, not a one-character regex, for the loops that read every
+ * character of a line.
+ */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** Trim ASCII, ideographic and no-break spaces. */
 export function clean(s: string): string {
-  // The lookbehind lets the tail match start only where a run of spaces starts: without it
-  // a long run inside the line is rescanned from each of its characters (quadratic).
-  return s.replace(/^[\s\u00a0\u3000]+|(?<![\s\u00a0\u3000])[\s\u00a0\u3000]+$/g, '');
+  // Every line of every input is trimmed: a scan from both ends, not a regex.
+  let a = 0;
+  while (a < s.length && isSpaceCode(s.charCodeAt(a))) a++;
+  if (a === s.length) return '';
+  let b = s.length;
+  while (isSpaceCode(s.charCodeAt(b - 1))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
 /** True when a line holds nothing but spaces of any kind (a scraped empty table cell). */
 export function isBlank(s: string): boolean {
-  return /^[\s\u00a0\u3000]*$/.test(s);
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Splits the printed text where its folded copy matches, so full-width separators split too. */

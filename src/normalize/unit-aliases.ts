@@ -87,11 +87,18 @@ function load(): Table {
 
 /** Canonical department for a name without level prefix, or undefined. */
 export function lookupDepartment(name: string): string | undefined {
-  const k = aliasKey(name);
-  if (!k) return undefined;
-  const t = load();
-  return t.alias.get(k) ?? t.stems.get(k);
+  return departmentOf(aliasKey(name));
 }
+
+function departmentOf(key: string): string | undefined {
+  if (!key) return undefined;
+  const t = load();
+  return t.alias.get(key) ?? t.stems.get(key);
+}
+
+// Folded text with quotes and spaces gone is its own alias key, and so is every slice of
+// it, unless it holds a bracket that opens a note or a 《》 quote.
+const KEY_CHANGES = /[(〔【《》]/;
 
 /** Is this (prefix-less) text a department name or stem from the table (人社, 财政, 发改委)? */
 export function isKnownDepartment(name: string): boolean {
@@ -141,11 +148,18 @@ export function canonicalUnit(name: string, inheritFrom?: string): CanonicalInfo
   }
 }
 
+/** Last characters of a level prefix: 市, 县, …, or the ) of 县(市). */
+const PREFIX_END = new Set([...'省市县区镇乡州旗盟)'].map((ch) => ch.charCodeAt(0)));
+
 function canonicalUnitUnsafe(name: string, inheritFrom?: string): CanonicalInfo {
   const f = fold(name).replace(/[“”"'‘’「」『』\s]/g, '');
   const out: CanonicalInfo = {};
   if (!f) return out;
-  const key = aliasKey(f);
+  // Up to 20 slices of the name are looked up below: when the name is its own key, so is
+  // each slice, and building keys was most of the time this function took.
+  const plain = !KEY_CHANGES.test(f);
+  const department = (s: string) => (plain ? departmentOf(s) : lookupDepartment(s));
+  const key = plain ? f : aliasKey(f);
   let collective = COLLECTIVE_RE.test(key) || BARE_GENERIC_RE.test(f) || BARE_GENERIC_RE.test(key);
 
   // 1. own prefix + known department
@@ -155,10 +169,10 @@ function canonicalUnitUnsafe(name: string, inheritFrom?: string): CanonicalInfo 
     if (ch === '(') depth++;
     else if (ch === ')') depth = Math.max(0, depth - 1);
     if (depth > 0) continue;
+    if (!PREFIX_END.has(f.charCodeAt(i - 1)) && !(i >= 2 && f.startsWith('街道', i - 2))) continue;
     const p = f.slice(0, i);
-    if (!/[省市县区镇乡州旗盟)]$/.test(p) && !/街道$/.test(p)) continue;
     if (p.endsWith(')') && !/[省市县区镇乡]\([^()]*\)$/.test(p)) continue;
-    const dept = lookupDepartment(f.slice(i));
+    const dept = department(f.slice(i));
     if (dept) {
       out.canonical = p + dept;
       out.prefix = p;
@@ -169,7 +183,7 @@ function canonicalUnitUnsafe(name: string, inheritFrom?: string): CanonicalInfo 
   }
 
   // 2. whole name is a department: inherit the list's prefix
-  const dept = lookupDepartment(f);
+  const dept = department(f);
   if (dept) {
     const p = inheritFrom ? fold(inheritFrom) : undefined;
     out.canonical = (p ?? '') + dept;

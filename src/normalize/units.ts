@@ -7,7 +7,7 @@
  * role words), never about particular places.
  */
 import type { Unit, UnitRole } from '../model/schema.js';
-import { fold } from './text.js';
+import { fold, isSpaceCode } from './text.js';
 import { canonicalUnit, isKnownDepartment, shapePrefix } from './unit-aliases.js';
 
 export type UnitContext = { defaultRole?: UnitRole; firstIsLead?: boolean };
@@ -18,6 +18,15 @@ export type ParsedUnits = { units: Unit[]; lead: string[]; implementing: string[
 
 const OPEN = '([〔【《“';
 const CLOSE = ')]〕】》”';
+// Per UTF-16 unit: k+1 for OPEN[k], -(k+1) for CLOSE[k], 0 for any other unit. The
+// bracket loops below read every character of every unit cell.
+const BRACKET = new Int8Array(0x10000);
+for (let k = 0; k < OPEN.length; k++) {
+  BRACKET[OPEN.charCodeAt(k)] = k + 1;
+  BRACKET[CLOSE.charCodeAt(k)] = -(k + 1);
+}
+/** The brackets a whole unit text may be wrapped in, or a label clause opened with: ( [ 〔 【. */
+const isGroupOpen = (c: number) => BRACKET[c] > 0 && BRACKET[c] <= 4;
 
 /** Unit suffixes: a name ending in one of these reads as a unit. */
 const STRONG_SUFFIX =
@@ -50,7 +59,8 @@ const PAREN_ROLE_RE = /[(](牵头单位|牵头部门|牵头|主办|主责|配合
 const LABEL_BODY =
   '(?:(?:牵头|主办|主责|责任|落实|实施|承办|配合|协同|协办|参与|协作|协助|具体|成员)+(?:单位|部门|主体)|牵头|配合|责任|主办|协办|(?:分管|责任|牵头|主要)(?:市|县|区)?领导|责任人)';
 const LABEL_RE = new RegExp(`${LABEL_BODY}\\s*:`, 'g');
-const LABEL_START_RE = new RegExp(`^\\s*${LABEL_BODY}\\s*:`);
+// Sticky: tried at one index of the text, so the text is not copied to test it.
+const LABEL_AFTER_RE = new RegExp(`\\s*${LABEL_BODY}\\s*:`, 'y');
 const BRACKET_LABEL_RE = new RegExp(`[【\\[](\\s*${LABEL_BODY}\\s*)[】\\]]`, 'g');
 
 function roleOf(word: string): RoleOrPerson {
@@ -90,29 +100,33 @@ const FIRST_IS_LEAD_RE =
 type Frag = { s: string; o: string; sep: string };
 type Tok = { kind: 'label'; role: RoleOrPerson } | ({ kind: 'frag' } & Frag);
 
+function at(rx: RegExp, s: string, i: number): boolean {
+  rx.lastIndex = i;
+  return rx.test(s);
+}
+
 function replaceAt(s: string, i: number, ch: string): string {
   return s.slice(0, i) + ch + s.slice(i + 1);
 }
 
 function bracketsBalanced(s: string): boolean {
   const stack: number[] = [];
-  for (const ch of s) {
-    const o = OPEN.indexOf(ch);
-    const c = CLOSE.indexOf(ch);
-    if (o >= 0) stack.push(o);
-    else if (c >= 0) {
-      if (stack.pop() !== c) return false;
-    }
+  for (let i = 0; i < s.length; i++) {
+    const b = BRACKET[s.charCodeAt(i)];
+    if (b > 0) stack.push(b);
+    else if (b < 0 && stack.pop() !== -b) return false;
   }
   return stack.length === 0;
 }
 
+/** Index of the bracket closing the opening bracket at i, or -1. */
 function matchClose(s: string, i: number): number {
-  const kind = OPEN.indexOf(s[i]);
+  const kind = BRACKET[s.charCodeAt(i)];
   let depth = 0;
   for (let j = i; j < s.length; j++) {
-    if (OPEN.indexOf(s[j]) === kind) depth++;
-    else if (CLOSE.indexOf(s[j]) === kind) {
+    const b = BRACKET[s.charCodeAt(j)];
+    if (b === kind) depth++;
+    else if (b === -kind) {
       depth--;
       if (depth === 0) return j;
     }
@@ -146,14 +160,14 @@ function prepare(text: string): { w: string; o: string; note: boolean } {
     for (;;) {
       const t = w.replace(/(?<![\s;.])[\s;.]+$/, '');
       const start = t.search(/\S/);
-      if (start < 0 || !OPEN.slice(0, 4).includes(t[start])) break;
+      if (start < 0 || !isGroupOpen(t.charCodeAt(start))) break;
       const end = matchClose(t, start);
       if (end !== t.length - 1) break;
       w = replaceAt(replaceAt(w, start, ' '), end, ' ');
     }
     // Brackets whose content starts with a label are separators: X(责任单位:Y)
     for (let i = 0; i < w.length; i++) {
-      if (OPEN.slice(0, 4).includes(w[i]) && LABEL_START_RE.test(w.slice(i + 1))) {
+      if (isGroupOpen(w.charCodeAt(i)) && at(LABEL_AFTER_RE, w, i + 1)) {
         const j = matchClose(w, i);
         if (j > i) w = replaceAt(replaceAt(w, i, ';'), j, ';');
       }
@@ -162,7 +176,7 @@ function prepare(text: string): { w: string; o: string; note: boolean } {
   return { w, o, note };
 }
 
-const SEP_RE = /[、,;。\n\r/|\s]/;
+const isSep = (c: number) => c === 0x3001 || c === 0x2c || c === 0x3b || c === 0x3002 || c === 0x2f || c === 0x7c || isSpaceCode(c);
 const STRONG_SEPS = ',;。\n\r|';
 
 /** Split at separators outside brackets; a bare level prefix joins the next fragment. */
@@ -172,22 +186,25 @@ function splitFrags(w: string, o: string): Frag[] {
   let depth = 0;
   let start = 0;
   for (let i = 0; i <= w.length; i++) {
-    const ch = i < w.length ? w[i] : '';
-    if (balanced && ch && OPEN.includes(ch)) depth++;
-    else if (balanced && ch && CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    const c = i < w.length ? w.charCodeAt(i) : -1;
+    if (balanced && c >= 0) {
+      if (BRACKET[c] > 0) depth++;
+      else if (BRACKET[c] < 0) depth = Math.max(0, depth - 1);
+    }
     // 以及 joins two lists ("…等项目责任单位以及实行资质…的行业主管部门"): a separator.
-    if (depth === 0 && w.startsWith('以及', i)) {
+    if (depth === 0 && c === 0x4ee5 && w.charCodeAt(i + 1) === 0x53ca) {
       if (i > start) raw.push({ a: start, b: i, sep: ',' });
       start = i + 2;
       i++;
       continue;
     }
-    if (i === w.length || (depth === 0 && SEP_RE.test(ch))) {
+    if (c < 0 || (depth === 0 && isSep(c))) {
+      const ch = c < 0 ? '' : w[i];
       // Fold runs of separators into one; the strongest wins.
       if (i > start) raw.push({ a: start, b: i, sep: ch });
       else if (raw.length && ch) {
         const last = raw[raw.length - 1];
-        if (STRONG_SEPS.includes(ch) || /\s/.test(last.sep)) last.sep = ch;
+        if (STRONG_SEPS.includes(ch) || isSpaceCode(last.sep.charCodeAt(0))) last.sep = ch;
       }
       start = i + 1;
     }
@@ -311,16 +328,18 @@ function readFragment(s: string, o: string): Piece {
   return piece;
 }
 
+const LEVEL_START = new Set([...'省市县区'].map((ch) => ch.charCodeAt(0)));
+
 /** 市发改委市农业农村局 -> [市发改委, 市农业农村局]: a unit suffix directly followed by a level prefix. */
 function splitRunTogether(name: string): [number, number][] {
   const cuts: number[] = [];
   let depth = 0;
   let last = 0;
   for (let i = 1; i < name.length; i++) {
-    const prev = name[i - 1];
-    if (OPEN.includes(prev)) depth++;
-    else if (CLOSE.includes(prev)) depth = Math.max(0, depth - 1);
-    if (depth > 0 || !'省市县区'.includes(name[i])) continue;
+    const prev = BRACKET[name.charCodeAt(i - 1)];
+    if (prev > 0) depth++;
+    else if (prev < 0) depth = Math.max(0, depth - 1);
+    if (depth > 0 || !LEVEL_START.has(name.charCodeAt(i))) continue;
     const left = name.slice(last, i);
     const rest = name.slice(i);
     if (left.length < 2 || rest.length < 3) continue;
