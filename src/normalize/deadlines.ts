@@ -275,6 +275,16 @@ function matchDottedMonth(f: string, i: number): Hit | null {
   }, () => iso(y, m, 1));
 }
 
+/**
+ * Where a date written as bare numbers (2018630, 6.30) ends, past a 前 after it; null when
+ * nothing marks it as a date: no 前, no 日, and not alone in a deadline cell.
+ */
+function standingEnd(f: string, end: number, dayMark: boolean, mode: Mode): number | null {
+  const e2 = suffixEnd(f, end);
+  const next = f[end] ?? '';
+  return e2 > end || dayMark || (mode === 'cell' && (next === '' || SEP.test(next))) ? e2 : null;
+}
+
 // "6.30前": a month and a day without the year, read only with a 前 after it or alone in a
 // deadline cell, since 6.30 is otherwise an amount.
 const DOTTED_MD_RX = sticky('(\\d{1,2})\\s*[./]\\s*(\\d{1,2})(?![\\d./%])(\\s*[日号])?');
@@ -283,12 +293,10 @@ function matchDottedMonthDay(f: string, i: number, mode: Mode): Hit | null {
   const r = at(DOTTED_MD_RX, f, i);
   if (!r) return null;
   const end = i + r[0].length;
-  const e2 = suffixEnd(f, end);
-  const next = f[end] ?? '';
-  if (e2 === end && !r[3] && !(mode === 'cell' && (next === '' || SEP.test(next)))) return null;
+  const e2 = standingEnd(f, end, Boolean(r[3]), mode);
   const m = Number(r[1]);
   const d = Number(r[2]);
-  if (!dayFits(m, d, null)) return null;
+  if (e2 === null || !dayFits(m, d, null)) return null;
   return {
     start: i, end: e2, kind: 'date', year: null, strong: true, endish: false, suffix: e2 > end,
     resolve: (y) => ({ due: iso(y, m, d) }),
@@ -345,10 +353,8 @@ function matchDigitRun(f: string, i: number, ctxYear: number | null, mode: Mode)
   const r = at(RUN_RX, f, i);
   if (!r) return null;
   const end = i + r[0].length;
-  const e2 = suffixEnd(f, end);
-  const next = f[end] ?? '';
-  // A bare number is a date only when it stands alone in a deadline cell.
-  if (e2 === end && !r[2] && !(mode === 'cell' && (next === '' || SEP.test(next)))) return null;
+  const e2 = standingEnd(f, end, Boolean(r[2]), mode);
+  if (e2 === null) return null;
   const reading = readDigitRun(r[1], ctxYear);
   if (reading === null) return null;
   if (reading === 'ambiguous') {
