@@ -273,6 +273,50 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
     ]);
   });
 
+  it('a bracketed unit clause alone on the line after its item', async () => {
+    expect(
+      await tasksOf(`${HEAD}一、民生保障
+1.扩大养老服务供给，新增床位500张。
+（责任单位：市民政局，各区人民政府）
+2.完善社会救助体系。（市民政局牵头）
+`),
+    ).toEqual([
+      { seq: '1', text: '扩大养老服务供给', lead: [], implementing: ['市民政局', '各区人民政府'], due: [] },
+      { seq: '2', text: '完善社会救助体系', lead: ['市民政局'], implementing: [], due: [] },
+    ]);
+  });
+
+  it('a flattened table that runs over a page: the repeated header does not cut the row in two', async () => {
+    const header = ['序号', '工作任务', '牵头单位', '完成时限'];
+    const cells = [
+      ...header, '1', '新建社区食堂20个，覆盖主城区。', '市民政局', '2021年6月底前',
+      '2', '改造老旧小区燃气管网80公里。', '— 2 —', ...header, '市住建局', '2021年10月底前',
+      '3', '建设口袋公园15个。', '市园林局', '全年',
+    ];
+    const notice = await parseNotice(Buffer.from(`${HEAD}\n${cells.join('\n')}\n`), { path: 't.txt' });
+    expect(notice.lists.map((l) => l.tasks.map((t) => [t.seq, t.lead, t.deadlines.map((d) => d.due)]))).toEqual([
+      [['1', ['市民政局'], ['2021-06-30']], ['2', ['市住建局'], ['2021-10-31']], ['3', ['市园林局'], ['2021-12-31']]],
+    ]);
+  });
+
+  it('a real table: a Chinese numeral in the 序号 cell beside a merged heading is a section row; blank category cells carry down', async () => {
+    const md = `${HEAD}
+| 序号 | 类别 | 工作任务 | 牵头单位 | 完成时限 |
+| --- | --- | --- | --- | --- |
+| 一 | 政务服务 | 政务服务 | 政务服务 | 政务服务 |
+| 1 | 便民服务 | 推行“一窗通办”改革。 | 市政务服务中心 | 6月底前 |
+| 2 |  | 推广电子证照应用。 | 市数据局 | 全年 |
+| 二 | 产业发展 | 产业发展 | 产业发展 | 产业发展 |
+| 3 | 招商引资 | 举办招商推介会5场。 | 市商务局 | 年底前 |
+`;
+    const notice = await parseNotice(Buffer.from(md), { path: 't.md' });
+    expect(notice.lists[0].tasks.map((t) => [t.seq, t.sections])).toEqual([
+      ['1', ['一、政务服务', '便民服务']],
+      ['2', ['一、政务服务', '便民服务']],
+      ['3', ['二、产业发展', '招商引资']],
+    ]);
+  });
+
   it('a single numbered item is not a list', async () => {
     expect(await tasksOf('某市召开会议\n会议要求:\n1.各部门要抓好落实。(市政府办负责)\n')).toEqual([]);
   });

@@ -43,6 +43,11 @@ describe('extractMeta', () => {
     expect(meta).toMatchObject({ title: '2021年县政府重点工作任务(华政发〔2021〕2号)', docNumber: '华政发〔2021〕2号', issuedOn: '2021-03-23', year: 2021 });
   });
 
+  it.each(['发文字号', '字号', '文号'])('reads the 文号 from a %s field', (label) => {
+    const meta = extractMeta(lines(`发文机关：某州人民政府办公室\n${label}：某州府办发〔2023〕7号\n某州人民政府办公室关于印发2023年重点任务分工的通知`), everywhere);
+    expect(meta.docNumber).toBe('某州府办发〔2023〕7号');
+  });
+
   it('joins a title wrapped over two lines', () => {
     const meta = extractMeta(lines('某县人民政府办公室关于印发某县2022年乡村振兴重点\n工作任务分工方案的通知\n某政办发〔2022〕9号'), everywhere);
     expect(meta.title).toBe('某县人民政府办公室关于印发某县2022年乡村振兴重点工作任务分工方案的通知');

@@ -35,8 +35,8 @@ function findHeaders(lines: Line[]): Header[] {
  * number, with section rows (一、… (一)…) between them.
  */
 export function detectCellStream(blocks: Block[]): RawList[] {
-  const lines = blocks.filter((b): b is Line => b.kind === 'line');
-  const headers = findHeaders(lines);
+  const all = blocks.filter((b): b is Line => b.kind === 'line');
+  const { headers, lines } = withoutRepeatedHeaders(all, findHeaders(all));
   const lists: RawList[] = [];
   headers.forEach((h, hi) => {
     const titleAt = h.start - 1;
@@ -49,7 +49,7 @@ export function detectCellStream(blocks: Block[]): RawList[] {
     let { rows, last } = collectRows(region);
     if (rows.length < 2 && !h.roles.includes('seq')) ({ rows, last } = collectUnnumberedRows(region, roles[roles.length - 1]));
     if (rows.length < 2) return;
-    const { tasks, diagnostics } = rowsToTasks(rows, roles, true);
+    const { tasks, diagnostics } = rowsToTasks(rows, roles, { align: true });
     lists.push({
       title,
       layout: 'cell-stream',
@@ -61,6 +61,26 @@ export function detectCellStream(blocks: Block[]): RawList[] {
     });
   });
   return lists;
+}
+
+/**
+ * A table that runs over pages prints its header again at the top of each: a header with
+ * the same columns as the one before, with no list title above it and no row 1 below it,
+ * continues that table, and its lines are dropped so the row it cut in two joins up.
+ */
+function withoutRepeatedHeaders(lines: Line[], found: Header[]): { headers: Header[]; lines: Line[] } {
+  const drop = new Set<number>();
+  let prev: Header | null = null;
+  for (const h of found) {
+    const same = prev !== null && h.columns.length === prev.columns.length && h.columns.every((c, k) => c.trim() === prev!.columns[k].trim());
+    const titled = h.start > 0 && isListTitle(lines[h.start - 1].text);
+    const first = lines[h.end] && seqCell(lines[h.end].text);
+    if (same && !titled && first !== 1) for (let k = h.start; k < h.end; k++) drop.add(k);
+    else prev = h;
+  }
+  if (drop.size === 0) return { headers: found, lines };
+  const kept = lines.filter((_, k) => !drop.has(k));
+  return { headers: findHeaders(kept), lines: kept };
 }
 
 /**

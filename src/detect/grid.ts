@@ -54,23 +54,38 @@ function gridList(table: Table, title: string | null): RawList | null {
   const rows: Row[] = [];
   let aligned = true;
   for (const cells of table.rows.slice(h + (sub ? 2 : 1))) {
-    const distinct = new Set(cells.map((c) => c.text.trim()).filter(Boolean));
-    const only = [...distinct][0];
-    if (distinct.size === 1 && only !== undefined && (sectionRank(only) !== null || cells.length > 2)) {
-      stack.push(only, sectionRank(only) ?? 1);
+    const seqText = seqCol >= 0 ? cells[seqCol]?.text ?? '' : '';
+    const heading = sectionRow(cells, seqCol);
+    if (heading) {
+      stack.push(heading, sectionRank(heading) ?? 1);
       continue;
     }
-    const seqText = seqCol >= 0 ? cells[seqCol]?.text ?? '' : '';
     const n = seqCell(seqText) ?? (seqCol < 0 ? seqCell(cells[0]?.text ?? '') : null);
     const rest = cells.filter((_, i) => i !== seqCol && !(seqCol < 0 && i === 0 && n !== null));
     if (cells.length !== header.length) aligned = false;
     rows.push({ seq: n === null ? null : String(n), cells: rest, line: cells[0]?.line ?? table.line, sections: stack.all() });
   }
   const dataRoles = roles.filter((_, i) => i !== seqCol);
-  const { tasks, diagnostics } = rowsToTasks(rows, dataRoles, !aligned);
+  // A scraper that drops merged cells leaves the rows a category spans blank below its first.
+  const { tasks, diagnostics } = rowsToTasks(rows, dataRoles, { align: !aligned, blankCarries: true });
   if (tasks.length === 0) return null;
   const last = table.rows[table.rows.length - 1];
   return { title, layout: 'grid', columns: header, tasks, from: table.line, to: last[0]?.line ?? table.line, diagnostics };
+}
+
+/**
+ * A section row: one text merged across the row (一、开办企业), or a Chinese numeral in the
+ * 序号 cell beside one merged text (一 | 开办企业), which reads as 一、开办企业.
+ */
+function sectionRow(cells: Cell[], seqCol: number): string | null {
+  const distinct = new Set(cells.map((c) => c.text.trim()).filter(Boolean));
+  const only = [...distinct][0];
+  if (distinct.size === 1 && only !== undefined && (sectionRank(only) !== null || cells.length > 2)) return only;
+  const seq = seqCol >= 0 ? cells[seqCol]?.text.trim() ?? '' : '';
+  if (!/^[一二三四五六七八九十]+$/.test(seq)) return null;
+  const rest = new Set(cells.filter((_, i) => i !== seqCol).map((c) => c.text.trim()).filter(Boolean));
+  const text = [...rest][0];
+  return rest.size === 1 && text !== undefined && cells.length > 2 ? `${seq}、${text}` : null;
 }
 
 /**

@@ -34,10 +34,12 @@ function continued(lines: Line[], i: number, body: string): Item | null {
   const parts = [body];
   for (let j = i + 1; j < lines.length && j <= i + LOOKAHEAD; j++) {
     const t = lines[j].text;
-    if (numbering(t) || isListTitle(t) || labelledLine(t)) return null;
-    parts.push(t);
+    if (numbering(t) || labelledLine(t)) return null;
+    // A clause alone on its line, "(责任单位:…)", names 责任 as a list title does.
     const clause = trailingClause(t);
-    if (clause) return { clause: { ...clause, body: [...parts.slice(0, -1), clause.body].join('\n') }, used: j - i + 1, labelled: false };
+    if (!clause && isListTitle(t)) return null;
+    parts.push(t);
+    if (clause) return { clause: { ...clause, body: [...parts.slice(0, -1), clause.body].filter(Boolean).join('\n') }, used: j - i + 1, labelled: false };
   }
   return null;
 }

@@ -16,9 +16,14 @@ const joined = (cells: Cell[]) => cells.map((c) => c.text).filter((t) => t.trim(
 /**
  * Rows to raw tasks. Merged category cells appear only on the first row they cover, so a
  * row's k category cells fill the innermost k levels and the outer levels carry over
- * from the rows above.
+ * from the rows above. A blank category cell ends its level, unless blankCarries says the
+ * table's blanks stand for merged cells.
  */
-export function rowsToTasks(rows: Row[], roles: ColumnRole[], align: boolean): { tasks: RawTask[]; diagnostics: Diagnostic[] } {
+export function rowsToTasks(
+  rows: Row[],
+  roles: ColumnRole[],
+  { align, blankCarries = false }: { align: boolean; blankCarries?: boolean },
+): { tasks: RawTask[]; diagnostics: Diagnostic[] } {
   const fitted = rows.map((r) => (align ? assignRow(r.cells, roles) : { assigned: direct(r.cells, roles), dropped: r.cells.slice(roles.length) }));
   // A reduce, not Math.max(...): spreading a table of 200,000 rows overflows the call stack.
   const depth = fitted.reduce((d, f) => Math.max(d, cellsOf(f.assigned, 'category').length), 0);
@@ -30,7 +35,8 @@ export function rowsToTasks(rows: Row[], roles: ColumnRole[], align: boolean): {
     if (dropped.some((c) => c.text.trim() !== '')) diagnostics.push(leftOut(row, dropped));
     const cats = cellsOf(assigned, 'category');
     cats.forEach((c, i) => {
-      levels[depth - cats.length + i] = c.text.trim() === '' ? null : c.text;
+      if (c.text.trim() !== '') levels[depth - cats.length + i] = c.text;
+      else if (!blankCarries) levels[depth - cats.length + i] = null;
     });
     const units: UnitSource[] = [];
     for (const { role, cells } of assigned) {

@@ -116,7 +116,7 @@ export function extractMeta(lines: Line[], outside: (line: number) => boolean): 
   const fields = fieldLines(lines);
   const title = noticeTitle(head) ?? field(fields, /^(名称|标题)$/) ?? repeatedHeading(head) ?? headlineAboveByline(head) ?? firstHeading(head);
   const standalone = head.find((l) => DOC_NUMBER.test(fold(l.text).trim()));
-  const fieldNo = field(fields, /^文号$/);
+  const fieldNo = field(fields, /^(文号|发文字号|发文文号|字号)$/);
   const docNumber = standalone?.text.trim() ?? (fieldNo && DOC_NUMBER.test(fold(fieldNo)) ? fieldNo : null) ?? numberInTitle(title);
   // dateLine first: it turns down almost every line cheaply, while `outside` may look
   // through every task list, which on a file of thousands of notices made this quadratic.

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Options } from 'csv-parse/sync';
 import type { Block, Cell, Line, Table } from './blocks.js';
 import { clean } from '../normalize/text.js';
+import { unwrap, isPageNumber } from './unwrap.js';
 
 const PIPE = /[|｜]/;
 const SPACE_SPLIT = /\t|[ \u3000\u00a0]{2,}/;
@@ -101,10 +102,13 @@ function tabRuns(raw: string[]): [number, number][] {
 
 /** Scraped plain text: one block per non-empty line, with tab, pipe or space-aligned rows as tables. */
 export function readText(text: string): Block[] {
-  const raw = text.split(/\r\n|\r|\n/);
+  const split = text.split(/\r\n|\r|\n/);
+  const unwrapped = unwrap(split);
+  const raw = unwrapped ? unwrapped.map((l) => l.text) : split;
+  const lineOf = (i: number) => (unwrapped ? unwrapped[i].line : i + 1);
   const tables = new Map<number, { end: number; table: Table }>();
   for (const [start, end] of tabRuns(raw)) {
-    const table = tabTable(raw.slice(start, end), start + 1);
+    const table = tabTable(raw.slice(start, end), lineOf(start));
     if (table) tables.set(start, { end, table });
   }
   const lines: (Line | Table)[] = [];
@@ -115,9 +119,10 @@ export function readText(text: string): Block[] {
       i = tab.end - 1;
       continue;
     }
+    if (isPageNumber(raw[i])) continue;
     const body = clean(raw[i]);
-    if (body !== '') lines.push({ kind: 'line', text: body, line: i + 1 });
-    else if (/[\u00a0\u3000]/.test(raw[i])) lines.push({ kind: 'line', text: '', line: i + 1, placeholder: true });
+    if (body !== '') lines.push({ kind: 'line', text: body, line: lineOf(i) });
+    else if (/[\u00a0\u3000]/.test(raw[i])) lines.push({ kind: 'line', text: '', line: lineOf(i), placeholder: true });
   }
   // Lines of nothing but ideographic or no-break spaces are no text either.
   if (lines.every((l) => l.kind === 'line' && l.placeholder)) return [];

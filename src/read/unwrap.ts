@@ -1,0 +1,83 @@
+/**
+ * Text copied out of a PDF is hard-wrapped: every line of a paragraph runs to the page
+ * width and breaks mid-word, clauses and unit names included, and page numbers sit
+ * between the pages. Such text is recognised by its lines piling up at one width with
+ * none much wider, and its paragraphs are joined back before anything reads them.
+ */
+
+export type SourceLine = { text: string; line: number };
+
+const PAGE_NUMBER = /^[\s\u3000]*(?:[—–\-－]\s*\d{1,4}\s*[—–\-－]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?)[\s\u3000]*$/;
+/** A page number printed between pages (— 3 —, 第3页 共5页): never content. */
+export const isPageNumber = (line: string) => PAGE_NUMBER.test(line);
+
+const INDENT = /^[ \u3000\u00a0\t]/;
+const NUMBERED = /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.．、])/;
+const CLOSED = /[。；;：:！!？?]$/;
+const MIN_WIDTH = 40;
+const MIN_FULL = 6;
+
+/** Columns a line takes on a page: a CJK or full-width character two, others one. */
+function width(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) n += s.charCodeAt(i) > 0xff ? 2 : 1;
+  return n;
+}
+
+/** The page width when the text is hard-wrapped, else null. */
+function pageWidth(widths: number[]): number | null {
+  const count = new Map<number, number>();
+  for (const w of widths) if (w >= MIN_WIDTH) count.set(w, (count.get(w) ?? 0) + 1);
+  let best = 0;
+  let at = 0;
+  // A full line may fall one column short when the next character is two columns wide.
+  for (const w of count.keys()) {
+    const n = (count.get(w) ?? 0) + (count.get(w - 1) ?? 0);
+    if (n > best || (n === best && w > at)) [best, at] = [n, w];
+  }
+  if (best < MIN_FULL) return null;
+  const nonBlank = widths.filter((w) => w > 0).length;
+  const wider = widths.filter((w) => w > at + 2).length;
+  return wider * 50 <= nonBlank ? at : null;
+}
+
+/**
+ * The lines with hard-wrapped paragraphs joined and page numbers dropped; each joined line
+ * keeps the number of its first source line. Null when the text is not hard-wrapped.
+ */
+export function unwrap(raw: string[]): SourceLine[] | null {
+  const widths = raw.map(width);
+  const page = pageWidth(widths);
+  if (page === null) return null;
+  const indented = raw.filter((l) => INDENT.test(l) && l.trim() !== '').length >= 3;
+  const out: SourceLine[] = [];
+  let open: SourceLine | null = null;
+  for (let i = 0; i < raw.length; i++) {
+    if (PAGE_NUMBER.test(raw[i])) continue;
+    const text = raw[i];
+    if (open && text.trim() !== '' && continues(open.text, text, indented)) open.text += text.trimStart();
+    else if (open && text.trim() === '' && pageBreakAhead(raw, i)) continue;
+    else {
+      open = { text, line: i + 1 };
+      out.push(open);
+    }
+    if (text.trim() === '' || widths[i] < page - 3) open = null;
+  }
+  return out;
+}
+
+/** Whether a line goes on the paragraph whose last line ran to the page width. */
+function continues(prev: string, next: string, indented: boolean): boolean {
+  if (indented) return !INDENT.test(next);
+  return !(NUMBERED.test(next) && CLOSED.test(prev.trimEnd()));
+}
+
+/** Blank lines that lead to a page number: the paragraph goes on over the page break. */
+function pageBreakAhead(raw: string[], i: number): boolean {
+  let j = i;
+  while (j < raw.length && raw[j].trim() === '') j++;
+  if (j < raw.length && PAGE_NUMBER.test(raw[j])) return true;
+  let k = i - 1;
+  while (k >= 0 && raw[k].trim() === '') k--;
+  return k >= 0 && PAGE_NUMBER.test(raw[k]);
+}
