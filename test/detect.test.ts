@@ -317,6 +317,29 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
     ]);
   });
 
+  it('an item that splits its work over two clauses, and an item that states its roles in its sentence', async () => {
+    expect(
+      await tasksOf(`${HEAD}一、城乡环境
+1.深化环境整治，巩固创建成果（各区政府负责）；推进农贸市场改造（市商务局负责）。
+2.由市水务局牵头，会同市财政局、市住建局制定排水防涝方案，2021年6月底前出台。
+3.推进垃圾分类，新建投放点200个（含开发区）。（市城管局牵头）
+`),
+    ).toEqual([
+      { seq: '1', text: '深化环境整治，巩', lead: [], implementing: ['各区政府', '市商务局'], due: [] },
+      { seq: '2', text: '由市水务局牵头，', lead: ['市水务局'], implementing: ['市财政局', '市住建局'], due: ['2021-06-30'] },
+      { seq: '3', text: '推进垃圾分类，新', lead: ['市城管局'], implementing: [], due: [] },
+    ]);
+  });
+
+  it('roles in a sentence never make a list on their own: a report says 由…牵头,会同… too', async () => {
+    const notice = await parseNotice(Buffer.from(`某区商务局2016年上半年工作总结
+一、招商引资
+1.由我局牵头，会同区财政局开展招商推介活动，引进项目5个。
+2.由区商务局牵头，联合区市场监管局组织开展消费季活动。
+`), { path: 't.txt' });
+    expect(notice.lists).toEqual([]);
+  });
+
   it('a single numbered item is not a list', async () => {
     expect(await tasksOf('某市召开会议\n会议要求:\n1.各部门要抓好落实。(市政府办负责)\n')).toEqual([]);
   });

@@ -165,6 +165,16 @@ const rows: Row[] = [
   { text: '王五副县长,县应急局牵头', lead: ['县应急局'], impl: [] },
   { text: '市委常委、副市长王建军,市发改委牵头', lead: ['市发改委'], impl: [] },
 
+  // --- 和/及/与 between whole units, not inside one name
+  { text: '市公安局与市市场监管局', lead: [], impl: ['市公安局', '市市场监管局'] },
+  { text: '区卫健委和区工业和信息化局配合', lead: [], impl: ['区卫健委', '区工业和信息化局'], coop: ['区卫健委', '区工业和信息化局'] },
+  { text: '州发展改革委及各县（市）人民政府', lead: [], impl: ['州发展改革委', '各县（市）人民政府'] },
+  { text: '各县（区）党委和政府负责', lead: [], impl: ['各县（区）党委和政府'] },
+  { text: '市住房和城乡建设局', lead: [], impl: ['市住房和城乡建设局'] },
+  { text: '各医院和卫生服务机构', lead: [], impl: ['各医院和卫生服务机构'] },
+  { text: '管委及其部门', lead: [], impl: ['管委及其部门'] },
+  { text: '区纪委区监委牵头', lead: ['区纪委区监委'], impl: [] },
+
   // --- run-together names, spaces, per-unit markers
   { text: '市委市政府督查室牵头', lead: ['市委', '市政府督查室'], impl: [] },
   { text: '市委组织部市委宣传部', lead: [], impl: ['市委组织部', '市委宣传部'] },

@@ -79,7 +79,11 @@ export function trailingClause(text: string): Clause | null {
     if (open < 0) return null;
     const inner = t.slice(open + 1, -1);
     const parts = clauseParts(inner);
-    if (parts) return { body: t.slice(0, f.slice(0, open).replace(/(?<![\s,;])[\s,;]+$/, '').length), ...parts };
+    if (parts) {
+      const body = t.slice(0, f.slice(0, open).replace(/(?<![\s,;])[\s,;]+$/, '').length);
+      const mid = midClauses(body);
+      return { body, units: [...mid.units, ...parts.units], deadlines: [...mid.deadlines, ...parts.deadlines] };
+    }
     // "…(市财政局负责)(2021年底前)": a deadline in brackets of its own after the unit clause.
     if (!looksLikeDeadline(inner)) return null;
     const before = trailingClause(text.slice(0, open));
@@ -89,6 +93,48 @@ export function trailingClause(text: string): Clause | null {
   if (!m) return null;
   const start = f.length - m[1].length;
   return { body: t.slice(0, start).trim(), ...splitClauseBody(t.slice(start)) };
+}
+
+/**
+ * Unit clauses closing a sentence inside an item that splits its work: "…巩固创建成果
+ * (各区政府负责);推进病媒生物防制(市城管局负责)。" Only a bracket that assigns (a role
+ * word or label) and ends its sentence counts, so asides such as (含开发区) stay text.
+ */
+function midClauses(body: string): { units: UnitSource[]; deadlines: string[] } {
+  const f = fold(body);
+  const units: UnitSource[] = [];
+  const deadlines: string[] = [];
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < f.length; i++) {
+    if (OPEN.includes(f[i]) && depth++ === 0) open = i;
+    else if (CLOSE.includes(f[i]) && depth > 0 && --depth === 0 && /[;。,]/.test(f[i + 1] ?? '')) {
+      const inner = f.slice(open + 1, i);
+      const parts = ROLE.test(inner) ? clauseParts(body.slice(open + 1, i)) : null;
+      if (parts) {
+        units.push(...parts.units);
+        deadlines.push(...parts.deadlines);
+      }
+    }
+  }
+  return { units, deadlines };
+}
+
+// "由市商务局牵头,会同市财政局、市税务局制定…": the units end where the work begins.
+const SENTENCE_ROLES = /^由([^,;。()]{2,40}?)牵头\s*,?\s*(?:会同|联合|协同)([^,;。()]{2,80}?)(?=开展|制定|推进|建立|完善|实施|组织|落实|做好|研究|出台|编制|加强|推动|完成|建设|抓好|共同|,)/;
+
+/**
+ * Roles stated in an item's own sentence instead of a clause. Read only for items of a list
+ * whose other items carry clauses: a report says 由我局牵头,会同… as well.
+ */
+export function sentenceRoles(text: string): Clause | null {
+  const m = SENTENCE_ROLES.exec(fold(text));
+  if (!m) return null;
+  const at = (k: 1 | 2) => text.slice(m.index + m[0].indexOf(m[k]), m.index + m[0].indexOf(m[k]) + m[k].length);
+  const lead = at(1);
+  const others = at(2);
+  if (unitScore(lead) < 0.5) return null;
+  return { body: text, units: [{ text: lead, role: 'lead' }, { text: others, role: 'implementing' }], deadlines: [] };
 }
 
 /**

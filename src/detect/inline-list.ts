@@ -2,13 +2,13 @@ import type { Block, Line } from '../read/blocks.js';
 import type { RawList, RawTask, UnitSource } from './types.js';
 import { numbering, RANK, type Numbering } from './numbering.js';
 import { SectionStack, isListTitle } from './sections.js';
-import { trailingClause, leadingClause, labelledLine, type Clause } from './clause.js';
+import { trailingClause, leadingClause, labelledLine, sentenceRoles, type Clause } from './clause.js';
 import { fold } from '../normalize/text.js';
 
 const LOOKAHEAD = 3;
 const MAX_HEADING = 60;
 
-type Item = { clause: Clause; used: number; labelled: boolean; title?: string };
+type Item = { clause: Clause; used: number; labelled: boolean; title?: string; prose?: boolean };
 
 /** Labelled lines after an item: 牵头单位:X / 责任单位:Y / 完成时限:Z, one per line. */
 function labelledAfter(lines: Line[], i: number, body: string): Item | null {
@@ -104,7 +104,10 @@ function itemAt(lines: Line[], i: number, num: Numbering | null): Item | null {
   const joined = unclosed(lines, i, body);
   const across = joined && trailingClause(joined.text);
   if (joined && across) return { clause: across, used: joined.used, labelled: false };
-  return labelledAfter(lines, i, body) ?? (num ? card(lines, i, body) ?? continued(lines, i, body) : null);
+  const after = labelledAfter(lines, i, body) ?? (num ? card(lines, i, body) ?? continued(lines, i, body) : null);
+  if (after || !num) return after;
+  const roles = sentenceRoles(body);
+  return roles && { clause: roles, used: 1, labelled: false, prose: true };
 }
 
 /**
@@ -122,8 +125,11 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
   let open: { task: RawTask; rank: number; lines: Line[] } | null = null;
   const below = new Map<RawTask, Line[]>();
   const headed = headedAsTaskNotice(lines);
+  // Items whose roles sit in their own sentence join a list but never make one.
+  const prose = new Set<RawTask>();
   const close = () => {
-    if (current.tasks.length >= 2 && (headed || isListTitle(current.title ?? '') || current.tasks.some(namesRoles))) {
+    const clauses = current.tasks.filter((t) => !prose.has(t));
+    if (clauses.length >= 2 && (headed || isListTitle(current.title ?? '') || clauses.some(namesRoles))) {
       current.layout = labelled ? 'labelled-lines' : 'inline-list';
       // A list without a title of its own starts at its first item, not at the top of the page.
       if (current.title === null) current.from = current.tasks[0].line;
@@ -146,6 +152,7 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
       const rank = num ? RANK[num.kind] : Number.POSITIVE_INFINITY;
       const t = task(item, num, num ? stack.outside(rank) : stack.all(), l.line);
       current.tasks.push(t);
+      if (item.prose) prose.add(t);
       current.to = lines[i + item.used - 1].line;
       labelled ||= item.labelled;
       i += item.used - 1;

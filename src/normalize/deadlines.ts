@@ -416,7 +416,7 @@ function matchNextYear(f: string, i: number): Hit | null {
   }, null);
 }
 
-const ONGOING_RX = sticky('持续推进|长期坚持|常态化|持续开展|长期|持续|常年|长效');
+const ONGOING_RX = sticky('(?:自)?即日(?:起|开始)|持续推进|长期坚持|常态化|持续开展|长期|持续|常年|长效');
 
 function matchOngoing(f: string, i: number): Hit | null {
   const r = at(ONGOING_RX, f, i);
@@ -507,7 +507,7 @@ function matchAt(f: string, i: number, ctxYear: number | null, mode: Mode): Hit 
 
 // The first characters any matcher above can start with. Checking it first keeps the
 // twelve matchers off the great majority of positions in running text.
-const START = new Set([...`0123456789${CN}百自从收接受第今本当全年上下次明翌每按持长常主汛供采旅春秋开`].map((ch) => ch.charCodeAt(0)));
+const START = new Set([...`0123456789${CN}百自从收接受第今本当全年上下次明翌每按持长常主汛供采旅春秋开即`].map((ch) => ch.charCodeAt(0)));
 
 function scan(f: string, ctxYear: number | null, mode: Mode): Hit[] {
   const hits: Hit[] = [];

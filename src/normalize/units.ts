@@ -330,34 +330,53 @@ function readFragment(s: string, o: string): Piece {
 
 const LEVEL_START = new Set([...'省市县区'].map((ch) => ch.charCodeAt(0)));
 
-/** 市发改委市农业农村局 -> [市发改委, 市农业农村局]: a unit suffix directly followed by a level prefix. */
+const CONJUNCTION = new Set([...'和及与'].map((ch) => ch.charCodeAt(0)));
+const RUN_END = /(?:局|委|办|厅|院|部|中心|政府|办公室|分局|支行|分行|公司|管委会|管委)$/;
+
+/**
+ * 市发改委市农业农村局 -> [市发改委, 市农业农村局]: a unit suffix directly followed by a level
+ * prefix; 市公安局与市市场监管局 -> [市公安局, 市市场监管局]: two whole units joined by 和/及/与.
+ * A 和 inside one name (市工业和信息化局, 党委和政府) has no whole unit on its left or right.
+ */
 function splitRunTogether(name: string): [number, number][] {
-  const cuts: number[] = [];
+  const out: [number, number][] = [];
   let depth = 0;
   let last = 0;
   for (let i = 1; i < name.length; i++) {
     const prev = BRACKET[name.charCodeAt(i - 1)];
     if (prev > 0) depth++;
     else if (prev < 0) depth = Math.max(0, depth - 1);
-    if (depth > 0 || !LEVEL_START.has(name.charCodeAt(i))) continue;
+    if (depth > 0) continue;
     const left = name.slice(last, i);
+    if (CONJUNCTION.has(name.charCodeAt(i))) {
+      const rest = name.slice(i + 1);
+      if (left.length < 2 || !STRONG_END_RE.test(left) || !joinsUnit(rest)) continue;
+      out.push([last, i]);
+      last = i + 1;
+      continue;
+    }
+    if (!LEVEL_START.has(name.charCodeAt(i))) continue;
     const rest = name.slice(i);
     if (left.length < 2 || rest.length < 3) continue;
-    if (!/(?:局|委|办|厅|院|部|中心|政府|办公室|分局|支行|分行|公司|管委会|管委)$/.test(left)) continue;
+    if (!RUN_END.test(left)) continue;
     if (/^(?:市场|区域|县域|市民|市容|区划|省级|市级|县级|区级|市政(?!府)|市内|区内|县内|省内)/.test(rest)) continue;
-    const restFirst = nextUnitEnd(rest);
-    if (!restFirst) continue;
-    cuts.push(i);
+    // 县纪委县监委: one body under two names.
+    if (/纪委$/.test(left) && /^.监委/.test(rest)) continue;
+    if (!nextUnitEnd(rest)) continue;
+    out.push([last, i]);
     last = i;
   }
-  const out: [number, number][] = [];
-  let p = 0;
-  for (const c of cuts) {
-    out.push([p, c]);
-    p = c;
-  }
-  out.push([p, name.length]);
+  out.push([last, name.length]);
   return out;
+}
+
+/**
+ * The words after 和/及/与 name a unit of their own: not the rest of one (及其部门, 和政府),
+ * and not a kind of body the list shares (各医院和卫生服务机构, …各相关部门及主流媒体).
+ */
+function joinsUnit(rest: string): boolean {
+  if (rest.length < 3 || /^(?:其|政府|部门|单位|机构)/.test(rest) || !ANY_END_RE.test(rest)) return false;
+  return LEVEL_START.has(rest.charCodeAt(0)) || !/(?:机构|媒体|部门|单位|组织|企业)$/.test(rest);
 }
 
 /** Does `rest` (starting with a level prefix) read as a unit, or begin with one? */
