@@ -340,6 +340,45 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
     expect(notice.lists).toEqual([]);
   });
 
+  it('a 责任清单 by department: the heading is the unit, a 牵头任务/配合任务 subheading its role', async () => {
+    const notice = await parseNotice(Buffer.from(`${HEAD}一、县农业农村局（3项）
+（一）牵头任务
+1．完成高标准农田建设2万亩。（2021年10月底前）
+2．推进农村人居环境整治。（县住建局配合；长期）
+（二）配合任务
+1．配合做好粮食收储工作。（县发改局牵头；年底前）
+二、县交通运输局（1项）
+1．改造农村公路50公里。
+`), { path: 't.txt' });
+    expect(notice.lists[0].tasks.map((t) => [t.sections, t.lead, t.implementing, t.deadlines.map((d) => d.due)])).toEqual([
+      [['一、县农业农村局（3项）', '（一）牵头任务'], ['县农业农村局'], [], ['2021-10-31']],
+      [['一、县农业农村局（3项）', '（一）牵头任务'], ['县农业农村局'], ['县住建局'], [null]],
+      [['一、县农业农村局（3项）', '（二）配合任务'], ['县发改局'], ['县农业农村局'], ['2021-12-31']],
+      [['二、县交通运输局（1项）'], [], ['县交通运输局'], []],
+    ]);
+  });
+
+  it('units on a heading go to every item below it when an item adds its own; a headline over sub-points stays one task', async () => {
+    const grouped = await parseNotice(Buffer.from(`${HEAD}一、教育
+（一）扩大学前教育资源（牵头单位：区教育局）
+1．新建幼儿园5所。
+2．提升普惠园占比。（责任单位：各街道办事处）
+`), { path: 't.txt' });
+    expect(grouped.lists[0].tasks.map((t) => [t.seq, t.sections, t.lead, t.implementing])).toEqual([
+      ['1', ['一、教育', '（一）扩大学前教育资源'], ['区教育局'], []],
+      ['2', ['一、教育', '（一）扩大学前教育资源'], ['区教育局'], ['各街道办事处']],
+    ]);
+    const headline = await parseNotice(Buffer.from(`${HEAD}一、教育
+（一）扩大学前教育资源（牵头单位：区教育局）
+1．新建幼儿园5所。
+2．提升普惠园占比。
+（二）深化教育改革（牵头单位：区教育局）
+1．推进集团化办学。
+2．开展教师交流。
+`), { path: 't.txt' });
+    expect(headline.lists[0].tasks.map((t) => [t.seq, t.text.slice(0, 8)])).toEqual([['1', '扩大学前教育资源'], ['2', '深化教育改革']]);
+  });
+
   it('a single numbered item is not a list', async () => {
     expect(await tasksOf('某市召开会议\n会议要求:\n1.各部门要抓好落实。(市政府办负责)\n')).toEqual([]);
   });

@@ -48,6 +48,11 @@ describe('extractMeta', () => {
     expect(meta.docNumber).toBe('某州府办发〔2023〕7号');
   });
 
+  it('joins a title printed over three lines: issuer, 关于…, and the tail', () => {
+    const meta = extractMeta(lines('某市人民政府办公室文件\n某政办〔2022〕31号\n某市人民政府办公室\n关于印发某市2022年文旅融合发展\n重点任务分工方案的通知\n各县（市、区）人民政府：'), everywhere);
+    expect(meta.title).toBe('某市人民政府办公室关于印发某市2022年文旅融合发展重点任务分工方案的通知');
+  });
+
   it('joins a title wrapped over two lines', () => {
     const meta = extractMeta(lines('某县人民政府办公室关于印发某县2022年乡村振兴重点\n工作任务分工方案的通知\n某政办发〔2022〕9号'), everywhere);
     expect(meta.title).toBe('某县人民政府办公室关于印发某县2022年乡村振兴重点工作任务分工方案的通知');

@@ -4,6 +4,8 @@ import { numbering, RANK, type Numbering } from './numbering.js';
 import { SectionStack, isListTitle } from './sections.js';
 import { trailingClause, leadingClause, labelledLine, sentenceRoles, type Clause } from './clause.js';
 import { fold } from '../normalize/text.js';
+import { ownerName, ownerRole, ownedClause, type Owner } from './owner.js';
+import { hasGroupNote, handsDown } from './group-units.js';
 
 const LOOKAHEAD = 3;
 const MAX_HEADING = 60;
@@ -127,6 +129,9 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
   const headed = headedAsTaskNotice(lines);
   // Items whose roles sit in their own sentence join a list but never make one.
   const prose = new Set<RawTask>();
+  let owner: Owner | null = null;
+  const note = hasGroupNote(lines);
+  let group: { clause: Clause; rank: number } | null = null;
   const close = () => {
     const clauses = current.tasks.filter((t) => !prose.has(t));
     if (clauses.length >= 2 && (headed || isListTitle(current.title ?? '') || clauses.some(namesRoles))) {
@@ -147,7 +152,26 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
       stack.reset();
       continue;
     }
-    const item = itemAt(lines, i, num);
+    if (owner && num && RANK[num.kind] <= owner.rank) owner = null;
+    if (group && num && RANK[num.kind] <= group.rank) group = null;
+    const owned = owner && num ? owner : null;
+    let item = itemAt(lines, i, num);
+    if (owned && num && !ownerRole(num.rest)) {
+      item ??= { clause: ownedClause(num.rest), used: 1, labelled: false };
+      item.clause = { ...item.clause, units: [{ text: owned.name, role: owned.role }, ...item.clause.units] };
+    }
+    if (item && num && headingLike(item.clause.body) && handsDown(lines, i + item.used - 1, RANK[num.kind], note)) {
+      group = { clause: item.clause, rank: RANK[num.kind] };
+      stack.push(num.marker + item.clause.body, RANK[num.kind]);
+      open = null;
+      i += item.used - 1;
+      continue;
+    }
+    if (group && num) {
+      const own = item?.clause ?? { body: num.rest, units: [], deadlines: [] };
+      item ??= { clause: own, used: 1, labelled: false };
+      item.clause = { ...own, units: [...group.clause.units, ...own.units], deadlines: own.deadlines.length ? own.deadlines : group.clause.deadlines };
+    }
     if (item) {
       const rank = num ? RANK[num.kind] : Number.POSITIVE_INFINITY;
       const t = task(item, num, num ? stack.outside(rank) : stack.all(), l.line);
@@ -162,11 +186,19 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
     }
     if (num && open && RANK[num.kind] <= open.rank) open = null;
     open?.lines.push(l);
-    if (num && num.kind !== 'article' && l.text.length <= MAX_HEADING) stack.push(l.text, RANK[num.kind]);
+    if (num && num.kind !== 'article' && l.text.length <= MAX_HEADING) {
+      stack.push(l.text, RANK[num.kind]);
+      const name: string | null = owner ? null : ownerName(num.rest);
+      if (name) owner = { name, role: 'implementing', rank: RANK[num.kind] };
+      else if (owner) owner.role = ownerRole(num.rest) ?? owner.role;
+    }
   }
   close();
   return lists.map(withTitles);
 }
+
+/** A line short enough, and without a sentence's stop, to be a heading rather than a task. */
+const headingLike = (body: string) => body.length <= MAX_HEADING && !/[。;]/.test(fold(body));
 
 const ROLE_WORD = /牵头|负责|落实|配合|协办|责任单位|责任主体|责任部门/;
 const TASK_WORDS = /分工|分解|责任|任务|要点|清单|方案|计划|安排|措施|台账/;

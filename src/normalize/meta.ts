@@ -147,8 +147,14 @@ function noticeTitle(head: Line[]): string | null {
     // A Markdown or wiki heading marker is not part of the title.
     const t = head[i].text.trim().replace(/^#{1,6}\s+/, '');
     if (NOTICE_TITLE.test(fold(t))) return t;
+    if (!/关于/.test(fold(t))) continue;
     const next = head[i + 1]?.text.trim() ?? '';
-    if (/关于/.test(fold(t)) && next.length < 60 && NOTICE_TITLE.test(fold(t + next))) return t + next;
+    // A printed title breaks over lines: after 关于…, and between the issuer and 关于.
+    const prev = head[i - 1]?.text.trim() ?? '';
+    const issuer = /^关于/.test(t) && prev.length <= 30 && ORG.test(prev) ? prev : '';
+    for (const whole of [t + next, issuer + t, issuer + t + next]) {
+      if (whole !== t && next.length < 60 && NOTICE_TITLE.test(fold(whole))) return whole;
+    }
   }
   return null;
 }
