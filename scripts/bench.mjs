@@ -2,11 +2,13 @@
  * npm run bench: builds a corpus of at least BENCH_MB (default 100) MB in a temp dir and
  * prints, from one run: single-core parse speed per layout family next to a plain
  * read+decode+split floor (and pandoc, when installed); `fengong convert` wall time with 1
- * worker and with every core; cold start of `fengong parse` and `fengong --version`; peak
+ * worker and with every core, next to the speed-up independent processes get on this machine;
+ * cold start of `fengong parse` and `fengong --version`; peak
  * RSS of the batch run. Writes the table to bench/RESULTS.md. Imports the built parser
  * from dist/, so run `npm run build` first.
  */
-import { spawnSync, execFileSync } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem, release, platform } from 'node:os';
 import { join } from 'node:path';
@@ -117,6 +119,26 @@ for (const [family, { files, bytes }] of Object.entries(families)) {
   parseTasks += tasks;
 }
 
+// ------------------------------------------------------------------ what the machine's cores give
+
+// The same parsing in independent processes, one per core, each over its share of the files,
+// against one process over all of them: the speed-up the machine itself allows this work
+// (shared caches, memory bandwidth, a VM's vCPUs), which no batch design can beat.
+log(`machine ceiling: ${cores} independent parse processes`);
+const parseFiles = join(root, 'scripts/parse-files.mjs');
+const distParse = pathToFileURL(join(root, 'dist/parse.js')).href;
+const listOf = (files, name) => {
+  const file = join(tmp, name);
+  writeFileSync(file, JSON.stringify(files));
+  return file;
+};
+const timed = (lists) => {
+  const t = performance.now();
+  return Promise.all(lists.map((l) => new Promise((done) => spawn(process.execPath, [parseFiles, l, distParse], { stdio: 'ignore' }).on('exit', done)))).then(() => performance.now() - t);
+};
+const ceilingOne = await timed([listOf(allFiles, 'all.json')]);
+const ceilingAll = await timed(Array.from({ length: cores }, (_, k) => listOf(allFiles.filter((_, i) => i % cores === k), `share-${k}.json`)));
+
 // ------------------------------------------------------------------ pandoc, when installed
 
 let pandocMs = null;
@@ -178,6 +200,7 @@ if (convertReady) {
     ['convert --jobs 1', `${secs(one.ms)} s wall (${rate(allBytes, one.ms)} MB/s), exit ${one.code}`, ''],
     [`convert --jobs ${cores}`, `${secs(all.ms)} s wall (${rate(allBytes, all.ms)} MB/s), exit ${all.code}`, ''],
     ['batch speed-up', `${(one.ms / all.ms).toFixed(2)}x on ${cores} cores`, `>= 1.7x on 2 cores: ${verdict(one.ms / all.ms >= 1.7)}`],
+    ['machine ceiling: independent processes', `${(ceilingOne / ceilingAll).toFixed(2)}x on ${cores} cores (${secs(ceilingOne)} s in 1 process, ${secs(ceilingAll)} s in ${cores})`, `batch reaches ${Math.round((one.ms / all.ms / (ceilingOne / ceilingAll)) * 100)}% of it`],
     ['peak RSS, batch', `${all.rssKb === null ? '?' : Math.round(all.rssKb / 1024)} MB with ${cores} workers, ${one.rssKb === null ? '?' : Math.round(one.rssKb / 1024)} MB with 1`, `< 300 MB: ${verdict(all.rssKb !== null && all.rssKb / 1024 < 300)}`],
   );
 } else rows.push(['convert', 'not available in this build', '']);
