@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseNotice } from '../src/parse.js';
+import { ownerName } from '../src/detect/owner.js';
 
 /** Parses a notice written inline and returns its tasks in a compact, comparable form. */
 async function tasksOf(text: string) {
@@ -377,6 +378,18 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
 2．开展教师交流。
 `), { path: 't.txt' });
     expect(headline.lists[0].tasks.map((t) => [t.seq, t.text.slice(0, 8)])).toEqual([['1', '扩大学前教育资源'], ['2', '深化教育改革']]);
+  });
+
+  it.each([
+    ['市发展改革委（5项）', '市发展改革委'],
+    ['中国人民银行某市中心支行（1项）', '中国人民银行某市中心支行'],
+    ['各县区人民政府', '各县区人民政府'],
+    ['县域经济发展', null],
+    ['各项工作要求', null],
+    ['夯实基层党组织', null],
+    ['市场主体培育', null],
+  ])('a department heading %s owns tasks as %s', (rest, name) => {
+    expect(ownerName(rest)).toBe(name);
   });
 
   it('a single numbered item is not a list', async () => {
