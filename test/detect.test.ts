@@ -392,6 +392,38 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
     expect(ownerName(rest)).toBe(name);
   });
 
+  it('hierarchical numbers: 1 / 1.1 rows of a flattened table, and 1.1 items under 1. headings', async () => {
+    const cells = ['序号', '重点任务', '牵头单位', '完成时限', '1', '优化开办服务', '1.1', '压缩企业开办时间至2个工作日', '市市场监管局', '2021年6月底前', '1.2', '推行电子营业执照', '市市场监管局', '2021年9月底前', '2', '提升审批效率', '2.1', '推行联合验收', '市住建局', '2021年10月底前'];
+    const table = await parseNotice(Buffer.from(`${HEAD}\n${cells.join('\n\n')}\n`), { path: 't.txt' });
+    expect(table.lists[0].tasks.map((t) => [t.seq, t.sections, t.deadlines.map((d) => d.due)])).toEqual([
+      ['1.1', ['优化开办服务'], ['2021-06-30']],
+      ['1.2', ['优化开办服务'], ['2021-09-30']],
+      ['2.1', ['提升审批效率'], ['2021-10-31']],
+    ]);
+    const inline = await tasksOf(`${HEAD}1.源头减量
+1.1推行净菜上市，减少厨余垃圾1.05公斤。（市农业农村局牵头）
+1.2 限制过度包装。（市市场监管局负责）
+`);
+    expect(inline.map((t) => [t.seq, t.lead, t.implementing])).toEqual([['1.1', ['市农业农村局'], []], ['1.2', [], ['市市场监管局']]]);
+  });
+
+  it('a progress report on tasks handed out earlier is not a task list; a notice that hands them out keeps its progress column', async () => {
+    const table = '| 序号 | 工作任务 | 牵头单位 | 完成时限 | 完成情况 |\n| --- | --- | --- | --- | --- |\n| 1 | 新建学校3所 | 市教育局 | 2020年8月底前 | 已完成 |\n| 2 | 改造老旧小区20个 | 市住建局 | 2020年9月底前 | 正在推进 |\n';
+    const report = await parseNotice(Buffer.from(`某市人民政府督查室关于2020年上半年重点工作推进情况的通报\n\n${table}`), { path: 't.md' });
+    expect(report.lists).toEqual([]);
+    const notice = await parseNotice(Buffer.from(`某市人民政府办公室关于印发2020年重点工作推进清单的通知\n\n${table}`), { path: 't.md' });
+    expect(notice.lists[0].tasks).toHaveLength(2);
+  });
+
+  it('numbered headings between a list title and its tables enclose the tables\' tasks', async () => {
+    const md = `## 某市2023年无废城市建设任务清单\n\n### 一、工业固废减量\n\n| 序号 | 工作任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- | --- |\n| 1 | 建设固废利用项目2个 | 市工信局 | 2023年 |\n\n### 二、生活垃圾治理\n\n| 序号 | 工作任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- | --- |\n| 2 | 新建分类投放点300个 | 市城管局 | 2023年6月 |\n`;
+    const notice = await parseNotice(Buffer.from(md), { path: 't.md' });
+    expect(notice.lists.flatMap((l) => l.tasks.map((t) => [t.seq, t.sections]))).toEqual([
+      ['1', ['一、工业固废减量']],
+      ['2', ['二、生活垃圾治理']],
+    ]);
+  });
+
   it('a single numbered item is not a list', async () => {
     expect(await tasksOf('某市召开会议\n会议要求:\n1.各部门要抓好落实。(市政府办负责)\n')).toEqual([]);
   });

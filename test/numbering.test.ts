@@ -19,12 +19,14 @@ describe('numbering', () => {
     ['第二部分 重点任务', 'part', 2, '重点任务'],
     ['第十条 各级政府', 'article', 10, '各级政府'],
     ['任务三：燃煤锅炉整治', 'task', 3, '燃煤锅炉整治'],
+    ['1.2推行垃圾分类', 'decimal', 2, '推行垃圾分类'],
+    ['３．１ 建立台账', 'decimal', 1, '建立台账'],
     ['事项12、政务服务提速', 'task', 12, '政务服务提速'],
   ])('%s', (text, kind, n, rest) => {
     expect(numbering(text)).toMatchObject({ kind, n, rest });
   });
 
-  it.each(['2018年政务公开工作要点', '1.5亿元资金', '12345热线', '市财政局牵头', '十九大精神', '任务清单', ''])('no numbering in %s', (text) => {
+  it.each(['2018年政务公开工作要点', '1.5亿元资金', '12345热线', '市财政局牵头', '十九大精神', '任务清单', '1.05公斤以下', '2.5%以上。', ''])('no numbering in %s', (text) => {
     expect(numbering(text)).toBeNull();
   });
 });

@@ -104,6 +104,19 @@ function collectRows(region: Line[]): { rows: Row[]; last: number } {
   let last = region[0]?.line ?? 0;
   for (const l of region) {
     if (!l.placeholder && CHROME.test(l.text)) break;
+    const dec = l.placeholder ? null : decimalSeq(l.text);
+    if (dec && dec.outer === prev.outer && (dec.inner === 1 || dec.inner === prev.nested + 1)) {
+      // "1 / 优化企业开办服务" over rows 1.1, 1.2: a category row, not a task.
+      if (dec.inner === 1 && row && rows[rows.length - 1] === row && headingOnly(row)) {
+        rows.pop();
+        stack.push(row.cells.map((c) => c.text).join(''), SUB_ROWS);
+      }
+      row = { seq: `${dec.outer}.${dec.inner}`, cells: [], line: l.line, sections: stack.all() };
+      rows.push(row);
+      prev.nested = dec.inner;
+      last = l.line;
+      continue;
+    }
     const n = l.placeholder ? null : seqCell(l.text);
     const level = /^[(\[【〔]/.test(foldWidth(l.text).trim()) ? 'nested' : 'outer';
     if (n !== null && (n === prev[level] + 1 || n === 1 || row === null)) {
@@ -141,6 +154,12 @@ function collectRows(region: Line[]): { rows: Row[]; last: number } {
     } else if (!l.placeholder && l.text.length <= 60) stack.push(l.text, 1);
   }
   return { rows, last };
+}
+
+/** A hierarchical row number standing alone: "1.2", "3-1". */
+function decimalSeq(text: string): { outer: number; inner: number } | null {
+  const m = /^(\d{1,2})[.\-](\d{1,2})$/.exec(foldWidth(text).trim());
+  return m ? { outer: Number(m[1]), inner: Number(m[2]) } : null;
 }
 
 // Rank of a heading row over sub-rows: deeper than any numbered section.
@@ -198,4 +217,6 @@ function seqThenCell(text: string, prevSeq: number): { n: number; rest: string }
   return { n: prevSeq + 1, rest: text.slice(m[0].length) };
 }
 
-const hasBody = (cells: Cell[]) => cells.some((c) => cellShape(c) === 'body');
+// A row has its text once a cell reads as a sentence or it has reached its deadline (the
+// deadline column comes after the text): a section row can follow only then.
+const hasBody = (cells: Cell[]) => cells.some((c) => cellShape(c) === 'body' || cellShape(c) === 'deadline');

@@ -13,9 +13,17 @@ const HEADER_SEARCH = 3;
  */
 export function detectGrids(blocks: Block[]): RawList[] {
   const lists: RawList[] = [];
+  // Numbered headings printed between a list's title and its tables ("### 一、…" over each of
+  // several tables) enclose the tasks of the tables below them.
+  const headings = new SectionStack();
   blocks.forEach((b, bi) => {
-    if (b.kind !== 'table') return;
-    const list = gridList(b, titleBefore(blocks, bi));
+    if (b.kind === 'line') {
+      const rank = sectionRank(b.text);
+      if (isListTitle(b.text)) headings.reset();
+      else if (rank !== null && b.text.length <= 60) headings.push(b.text, rank);
+      return;
+    }
+    const list = gridList(b, titleBefore(blocks, bi), headings.all());
     if (list) lists.push(list);
   });
   return lists;
@@ -38,7 +46,7 @@ function subHeader(row: Cell[] | undefined, roles: ColumnRole[]): ColumnRole[] |
   return roles.map((r, i) => named[i] ?? r);
 }
 
-function gridList(table: Table, title: string | null): RawList | null {
+function gridList(table: Table, title: string | null, above: string[]): RawList | null {
   let h = -1;
   let roles: ColumnRole[] | null = null;
   for (let r = 0; r < Math.min(HEADER_SEARCH, table.rows.length) && !roles; r++) {
@@ -63,7 +71,7 @@ function gridList(table: Table, title: string | null): RawList | null {
     const n = seqCell(seqText) ?? (seqCol < 0 ? seqCell(cells[0]?.text ?? '') : null);
     const rest = cells.filter((_, i) => i !== seqCol && !(seqCol < 0 && i === 0 && n !== null));
     if (cells.length !== header.length) aligned = false;
-    rows.push({ seq: n === null ? null : String(n), cells: rest, line: cells[0]?.line ?? table.line, sections: stack.all() });
+    rows.push({ seq: n === null ? null : String(n), cells: rest, line: cells[0]?.line ?? table.line, sections: [...above, ...stack.all()] });
   }
   const dataRoles = roles.filter((_, i) => i !== seqCol);
   // A scraper that drops merged cells leaves the rows a category spans blank below its first.

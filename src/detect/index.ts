@@ -9,7 +9,8 @@ import { detectInlineLists } from './inline-list.js';
  * inline strategy then reads only the lines no table claimed.
  */
 export function detectLists(blocks: Block[]): RawList[] {
-  const tables = [...detectGrids(blocks), ...detectCellStream(blocks)].filter((t) => !statistical(t));
+  const report = reportsProgress(blocks);
+  const tables = [...detectGrids(blocks), ...detectCellStream(blocks)].filter((t) => !statistical(t) && !(report && t.columns.some((c) => PROGRESS.test(c))));
   const covered = coveredLines(tables);
   const inline = detectInlineLists(blocks, (line) => covered.has(line));
   return [...tables, ...inline].sort((a, b) => a.from - b.from);
@@ -39,4 +40,16 @@ function statistical(list: RawList): boolean {
     return numbers >= 2 && numbers * 2 >= cells.length;
   }).length;
   return figures * 2 > list.tasks.length;
+}
+
+const PROGRESS = /完成情况|进展情况|推进情况|进度情况|落实情况/;
+
+/**
+ * A 督查通报 reports how tasks handed out earlier are going: its table has the task, the
+ * unit and the deadline of a task list, plus a column of progress. A notice that hands
+ * tasks out (关于印发…) may keep such a column for later; a report never hands tasks out.
+ */
+function reportsProgress(blocks: Block[]): boolean {
+  const head = blocks.slice(0, 40).flatMap((b) => (b.kind === 'line' ? [b.text] : []));
+  return head.some((t) => /(?:通报|报告)$/.test(t.trim()) && /关于/.test(t)) && !head.some((t) => /印发/.test(t));
 }

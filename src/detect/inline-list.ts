@@ -221,7 +221,7 @@ function fresh(title: string | null, line: number): RawList {
 
 function task({ clause, title }: Item, num: Numbering | null, sections: string[], line: number): RawTask {
   return {
-    seq: num ? String(num.n) : null,
+    seq: num ? num.label ?? String(num.n) : null,
     sections,
     title: title ?? null,
     text: clause.body,

@@ -6,12 +6,13 @@ import { foldWidth, isSpaceCode } from '../normalize/text.js';
  * nesting a notice conventionally uses: 一、 > (一) > 1. > (1) > ①; 一是 items sit inside
  * a paragraph; 第X部分/第X章 sit above everything.
  */
-export type NumberingKind = 'part' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-paren' | 'circled' | 'cn-shi' | 'article' | 'task';
+export type NumberingKind = 'part' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'decimal' | 'arabic-paren' | 'circled' | 'cn-shi' | 'article' | 'task';
 export const RANK: Record<NumberingKind, number> = {
-  part: 0, 'cn-dun': 1, 'cn-paren': 2, 'arabic-dot': 3, 'arabic-paren': 4, circled: 5, 'cn-shi': 6, article: 1, task: 3,
+  part: 0, 'cn-dun': 1, 'cn-paren': 2, 'arabic-dot': 3, decimal: 4, 'arabic-paren': 4, circled: 5, 'cn-shi': 6, article: 1, task: 3,
 };
 
-export type Numbering = { kind: NumberingKind; n: number; rest: string; marker: string };
+/** `label` is the number as printed where it is not one integer: "1.2" of a decimal item. */
+export type Numbering = { kind: NumberingKind; n: number; rest: string; marker: string; label?: string };
 
 const CN = '[一二三四五六七八九十百零〇两]+';
 const PATTERNS: [NumberingKind, RegExp][] = [
@@ -22,6 +23,8 @@ const PATTERNS: [NumberingKind, RegExp][] = [
   ['cn-dun', new RegExp(`^(${CN})[、.,]\\s*`)],
   ['cn-paren', new RegExp(`^[(\\[【〔](${CN})[)\\]】〕][、.,]?\\s*`)],
   ['cn-shi', new RegExp(`^(${CN})是(?=[^\\s])`)],
+  // "1.2推行…" under "1.": not an amount (1.05公斤, 2.5%), which runs on in digits or a unit.
+  ['decimal', /^(\d{1,2}\.[1-9]\d?)(?![\d.%])(?!\s*[亿万千百元角公斤吨米个倍项家户人次台套辆座条所件张天年月日小时亩升平])(?=\s*[\u4e00-\u9fff“"(])\s*/],
   ['arabic-paren', /^[(\[【〔](\d{1,3})[)\]】〕][、.,]?\s*|^(\d{1,3})[)](?!\d)\s*/],
   // "1.5亿" is a number, "3.2021年1月底前…" an item opening with a year.
   ['arabic-dot', /^(\d{1,3})(?:[.、,](?!\d{1,3}(?!\d))|\s+(?=[^\d\s]))\s*/],
@@ -45,9 +48,12 @@ export function numbering(text: string): Numbering | null {
     const m = re.exec(t);
     if (!m) continue;
     const token = m[1] ?? m[2];
+    const rest = text.slice(m[0].length);
+    const marker = text.slice(0, m[0].length);
+    if (kind === 'decimal') return { kind, n: Number(token.split('.')[1]), rest, marker, label: token };
     const n = kind === 'circled' ? circled(token) : numeral(token);
     if (!Number.isFinite(n)) continue;
-    return { kind, n, rest: text.slice(m[0].length), marker: text.slice(0, m[0].length) };
+    return { kind, n, rest, marker };
   }
   return null;
 }
