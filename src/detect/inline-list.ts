@@ -154,12 +154,8 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
     }
     if (owner && num && RANK[num.kind] <= owner.rank) owner = null;
     if (group && num && RANK[num.kind] <= group.rank) group = null;
-    const owned = owner && num ? owner : null;
     let item = itemAt(lines, i, num);
-    if (owned && num && !ownerRole(num.rest)) {
-      item ??= { clause: ownedClause(num.rest), used: 1, labelled: false };
-      item.clause = { ...item.clause, units: [{ text: owned.name, role: owned.role }, ...item.clause.units] };
-    }
+    if (num && owner && !ownerRole(num.rest)) item = owned(item, num, owner);
     if (item && num && headingLike(item.clause.body) && handsDown(lines, i + item.used - 1, RANK[num.kind], note)) {
       group = { clause: item.clause, rank: RANK[num.kind] };
       stack.push(num.marker + item.clause.body, RANK[num.kind]);
@@ -167,11 +163,7 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
       i += item.used - 1;
       continue;
     }
-    if (group && num) {
-      const own = item?.clause ?? { body: num.rest, units: [], deadlines: [] };
-      item ??= { clause: own, used: 1, labelled: false };
-      item.clause = { ...own, units: [...group.clause.units, ...own.units], deadlines: own.deadlines.length ? own.deadlines : group.clause.deadlines };
-    }
+    if (num && group) item = grouped(item, num, group.clause);
     if (item) {
       const rank = num ? RANK[num.kind] : Number.POSITIVE_INFINITY;
       const t = task(item, num, num ? stack.outside(rank) : stack.all(), l.line);
@@ -195,6 +187,19 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
   }
   close();
   return lists.map(withTitles);
+}
+
+/** An item under a department heading: the department first, then the item's own units. */
+function owned(item: Item | null, num: Numbering, owner: Owner): Item {
+  const clause = item?.clause ?? ownedClause(num.rest);
+  return { ...(item ?? { used: 1, labelled: false }), clause: { ...clause, units: [{ text: owner.name, role: owner.role }, ...clause.units] } };
+}
+
+/** An item under a heading that hands its clause down: the heading's units, then its own. */
+function grouped(item: Item | null, num: Numbering, heading: Clause): Item {
+  const own = item?.clause ?? { body: num.rest, units: [], deadlines: [] };
+  const clause = { ...own, units: [...heading.units, ...own.units], deadlines: own.deadlines.length ? own.deadlines : heading.deadlines };
+  return { ...(item ?? { used: 1, labelled: false }), clause };
 }
 
 /** A line short enough, and without a sentence's stop, to be a heading rather than a task. */
