@@ -424,6 +424,52 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
     ]);
   });
 
+  it('units after a dash, bracketed labels with values outside, a label before the text, a number alone on its line', async () => {
+    expect(
+      await tasksOf(`${HEAD}一）市容整治
+1．清理占道经营行为。——区城管局牵头，各街道办事处落实；国庆节前
+2．
+整治背街小巷环境卫生。——各街道办事处；2021年6月底前
+3．开展家电以旧换新活动。（牵头单位）区商务局（责任单位）区财政局（完成时限）年底
+4．牵头单位：区卫健委　推进医共体建设。（配合单位：区医保局；完成时限：2021年9月底前）
+`),
+    ).toEqual([
+      { seq: '1', text: '清理占道经营行为', lead: ['区城管局'], implementing: ['各街道办事处'], due: [null] },
+      { seq: '2', text: '整治背街小巷环境', lead: [], implementing: ['各街道办事处'], due: ['2021-06-30'] },
+      { seq: '3', text: '开展家电以旧换新', lead: ['区商务局'], implementing: ['区财政局'], due: ['2021-12-31'] },
+      { seq: '4', text: '推进医共体建设。', lead: ['区卫健委'], implementing: ['区医保局'], due: ['2021-09-30'] },
+    ]);
+  });
+
+  it('a schedule table: the last quarter a row marks is its deadline', async () => {
+    const html = `<p>${HEAD}</p><table>
+<tr><td rowspan="2">序号</td><td rowspan="2">重点任务</td><td rowspan="2">牵头单位</td><td colspan="4">进度安排</td></tr>
+<tr><td>一季度</td><td>二季度</td><td>三季度</td><td>四季度</td></tr>
+<tr><td colspan="7">一、城市更新</td></tr>
+<tr><td>1</td><td>改造老旧小区50个。</td><td>市住建局</td><td>完成设计</td><td>√</td><td></td><td></td></tr>
+<tr><td>2</td><td>新建停车泊位2000个。</td><td>市城管局</td><td>√</td><td></td><td></td><td>√</td></tr>
+</table>`;
+    const notice = await parseNotice(Buffer.from(html), { path: 't.html' });
+    expect(notice.lists[0].tasks.map((t) => [t.seq, t.sections, t.deadlines.map((d) => d.due)])).toEqual([
+      ['1', ['一、城市更新'], ['2021-06-30']],
+      ['2', ['一、城市更新'], ['2021-12-31']],
+    ]);
+  });
+
+  it('a sheet copied as text: space-aligned columns whose long cells wrap under their own column', async () => {
+    const text = `${HEAD}
+序号  重点工作                          牵头单位      完成时限
+1     修订安全生产责任制规定，制定      市应急局      2021年6月底前
+      部门监管责任清单。
+2     开展危化品综合治理，完成重大      市应急局      年底
+      危险源在线监测联网。
+`;
+    expect(await tasksOf(text)).toEqual([
+      { seq: '1', text: '修订安全生产责任', lead: ['市应急局'], implementing: [], due: ['2021-06-30'] },
+      { seq: '2', text: '开展危化品综合治', lead: ['市应急局'], implementing: [], due: ['2021-12-31'] },
+    ]);
+  });
+
   it('a single numbered item is not a list', async () => {
     expect(await tasksOf('某市召开会议\n会议要求:\n1.各部门要抓好落实。(市政府办负责)\n')).toEqual([]);
   });

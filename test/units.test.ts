@@ -174,6 +174,7 @@ const rows: Row[] = [
   { text: '各医院和卫生服务机构', lead: [], impl: ['各医院和卫生服务机构'] },
   { text: '管委及其部门', lead: [], impl: ['管委及其部门'] },
   { text: '区纪委区监委牵头', lead: ['区纪委区监委'], impl: [] },
+  { text: '县目标绩效办、县纪委监委机关', lead: [], impl: ['县目标绩效办', '县纪委监委机关'] },
 
   // --- run-together names, spaces, per-unit markers
   { text: '市委市政府督查室牵头', lead: ['市委', '市政府督查室'], impl: [] },

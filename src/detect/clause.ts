@@ -21,6 +21,24 @@ function labelAt(f: string, i: number): boolean {
 
 export type Clause = { body: string; units: UnitSource[]; deadlines: string[] };
 
+const BRACKET_LABELS = '牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|完成时限|完成时间|时限要求';
+// Matched on the folded text for the position, and on the printed text to rewrite it.
+const BRACKETED_LABEL = new RegExp(`\\((?:${BRACKET_LABELS})\\)`);
+const BRACKETED_LABEL_G = new RegExp(`[(（](${BRACKET_LABELS})[)）]`, 'g');
+const LEADING_LABEL = /^\s*(牵头单位|牵头部门|责任单位|责任部门)\s*:\s*([^\s,;。]{2,40}?)(?:\s+|[;,])/;
+
+/**
+ * "牵头单位:市卫健委 全面推进…(配合单位:…)": a label naming a unit before the item's text.
+ * The body keeps the text after it; the unit joins the clause's units.
+ */
+export function withLeadingLabel(clause: Clause): Clause {
+  const m = LEADING_LABEL.exec(fold(clause.body));
+  if (!m) return clause;
+  const unit = clause.body.slice(m[0].indexOf(m[2]), m[0].indexOf(m[2]) + m[2].length);
+  const role = /牵头/.test(m[1]) ? 'lead' : 'implementing';
+  return { ...clause, body: clause.body.slice(m[0].length), units: [{ text: unit, role }, ...clause.units] };
+}
+
 /**
  * Splits a clause's inside into unit text and deadlines (完成时限:…, or a segment that reads
  * as a deadline such as 持续推进 or 2018年底前完成). Unit segments keep their separators,
@@ -89,6 +107,13 @@ export function trailingClause(text: string): Clause | null {
     const before = trailingClause(text.slice(0, open));
     return before && before.units.length ? { ...before, deadlines: [...before.deadlines, inner] } : null;
   }
+  // "…。——市住建局牵头,市城管局配合;10月1日前": the units after a dash, as a note explains.
+  const dash = f.lastIndexOf('——');
+  const dashed = dash > 0 ? clauseParts(t.slice(dash + 2)) : null;
+  if (dashed) return { body: t.slice(0, dash).trim(), ...dashed };
+  // "…。(牵头单位)市商务局(责任单位)市财政局(完成时限)年底": bracketed labels, values outside.
+  const label = f.search(BRACKETED_LABEL);
+  if (label > 0) return { body: t.slice(0, label).trim(), ...splitClauseBody(t.slice(label).replace(BRACKETED_LABEL_G, (_, name: string) => `;${name}:`).replace(/^;/, '')) };
   const m = /(?:^|[。;,])\s*((?:牵头单位|责任单位|责任部门|责任主体|牵头部门)\s*:[^。]*)$/.exec(f);
   if (!m) return null;
   const start = f.length - m[1].length;

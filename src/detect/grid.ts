@@ -57,17 +57,19 @@ function gridList(table: Table, title: string | null, above: string[]): RawList 
   const header = table.rows[h].map((c) => c.text.trim());
   const sub = subHeader(table.rows[h + 1], roles);
   if (sub) roles = sub;
+  const periods = sub ? null : periodColumns(table.rows[h], table.rows[h + 1], roles);
   const seqCol = roles.indexOf('seq');
   const stack = new SectionStack();
   const rows: Row[] = [];
   let aligned = true;
-  for (const cells of table.rows.slice(h + (sub ? 2 : 1))) {
-    const seqText = seqCol >= 0 ? cells[seqCol]?.text ?? '' : '';
-    const heading = sectionRow(cells, seqCol);
+  for (const printed of table.rows.slice(h + (sub || periods ? 2 : 1))) {
+    const seqText = seqCol >= 0 ? printed[seqCol]?.text ?? '' : '';
+    const heading = sectionRow(printed, seqCol);
     if (heading) {
       stack.push(heading, sectionRank(heading) ?? 1);
       continue;
     }
+    const cells = periods ? lastMarkedPeriod(printed, periods) : printed;
     const n = seqCell(seqText) ?? (seqCol < 0 ? seqCell(cells[0]?.text ?? '') : null);
     const rest = cells.filter((_, i) => i !== seqCol && !(seqCol < 0 && i === 0 && n !== null));
     if (cells.length !== header.length) aligned = false;
@@ -79,6 +81,30 @@ function gridList(table: Table, title: string | null, above: string[]): RawList 
   if (tasks.length === 0) return null;
   const last = table.rows[table.rows.length - 1];
   return { title, layout: 'grid', columns: header, tasks, from: table.line, to: last[0]?.line ?? table.line, diagnostics };
+}
+
+const PERIOD = /^(?:第?[一二三四1-4]季度|[一二三四五六七八九十]{1,2}月份?|\d{1,2}月份?|上半年|下半年)$/;
+
+/**
+ * A schedule header: 进度安排 spanning 一季度 | 二季度 | 三季度 | 四季度, each row marking (√ or a
+ * milestone) the periods its work falls in. The period columns by index, or null.
+ */
+function periodColumns(header: Cell[], row: Cell[] | undefined, roles: ColumnRole[]): Map<number, string> | null {
+  if (!row) return null;
+  const periods = new Map<number, string>();
+  for (const [i, c] of row.entries()) {
+    const t = c.text.replace(/\s/g, '');
+    if (roles[i] === 'deadline' && PERIOD.test(t)) periods.set(i, t);
+    else if (t !== '' && t !== header[i]?.text.replace(/\s/g, '')) return null;
+  }
+  return periods.size >= 2 ? periods : null;
+}
+
+/** The row with its period cells folded into one deadline: the last period it marks. */
+function lastMarkedPeriod(cells: Cell[], periods: Map<number, string>): Cell[] {
+  const marked = [...periods.keys()].filter((i) => (cells[i]?.text.trim() ?? '') !== '');
+  const last = marked[marked.length - 1];
+  return cells.map((c, i) => (!periods.has(i) ? c : { ...c, text: i === last ? periods.get(i)! : '' }));
 }
 
 /**

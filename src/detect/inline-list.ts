@@ -2,7 +2,7 @@ import type { Block, Line } from '../read/blocks.js';
 import type { RawList, RawTask, UnitSource } from './types.js';
 import { numbering, RANK, type Numbering } from './numbering.js';
 import { SectionStack, isListTitle } from './sections.js';
-import { trailingClause, leadingClause, labelledLine, sentenceRoles, type Clause } from './clause.js';
+import { trailingClause, leadingClause, labelledLine, sentenceRoles, withLeadingLabel, type Clause } from './clause.js';
 import { fold } from '../normalize/text.js';
 import { ownerName, ownerRole, ownedClause, type Owner } from './owner.js';
 import { hasGroupNote, handsDown } from './group-units.js';
@@ -102,7 +102,7 @@ function card(lines: Line[], i: number, name: string): Item | null {
 function itemAt(lines: Line[], i: number, num: Numbering | null): Item | null {
   const body = num ? num.rest : lines[i].text;
   const clause = trailingClause(body) ?? leadingClause(body);
-  if (clause) return { clause, used: 1, labelled: false };
+  if (clause) return { clause: withLeadingLabel(clause), used: 1, labelled: false };
   const joined = unclosed(lines, i, body);
   const across = joined && trailingClause(joined.text);
   if (joined && across) return { clause: across, used: joined.used, labelled: false };
@@ -117,7 +117,7 @@ function itemAt(lines: Line[], i: number, num: Numbering | null): Item | null {
  * headings; a short unnumbered heading naming a list (…工作要点, …责任分工) opens a new list.
  */
 export function detectInlineLists(blocks: Block[], taken: (line: number) => boolean): RawList[] {
-  const lines = blocks.filter((b): b is Line => b.kind === 'line' && !b.placeholder && !taken(b.line));
+  const lines = joinBareNumbers(blocks.filter((b): b is Line => b.kind === 'line' && !b.placeholder && !taken(b.line)));
   const lists: RawList[] = [];
   const stack = new SectionStack();
   let current: RawList = fresh(null, lines[0]?.line ?? 0);
@@ -200,6 +200,19 @@ function grouped(item: Item | null, num: Numbering, heading: Clause): Item {
   const own = item?.clause ?? { body: num.rest, units: [], deadlines: [] };
   const clause = { ...own, units: [...heading.units, ...own.units], deadlines: own.deadlines.length ? own.deadlines : heading.deadlines };
   return { ...(item ?? { used: 1, labelled: false }), clause };
+}
+
+/** "5．" alone on its line with the item's text on the next: one line, as printed in the source. */
+function joinBareNumbers(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const next = lines[i + 1];
+    if (next && numbering(lines[i].text)?.rest.trim() === '' && !numbering(next.text)) {
+      out.push({ ...lines[i], text: lines[i].text.trim() + next.text.trim() });
+      i++;
+    } else out.push(lines[i]);
+  }
+  return out;
 }
 
 /** A line short enough, and without a sentence's stop, to be a heading rather than a task. */

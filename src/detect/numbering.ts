@@ -6,9 +6,9 @@ import { foldWidth, isSpaceCode } from '../normalize/text.js';
  * nesting a notice conventionally uses: 一、 > (一) > 1. > (1) > ①; 一是 items sit inside
  * a paragraph; 第X部分/第X章 sit above everything.
  */
-export type NumberingKind = 'part' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'decimal' | 'arabic-paren' | 'circled' | 'cn-shi' | 'article' | 'task';
+export type NumberingKind = 'part' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'decimal' | 'arabic-paren' | 'circled' | 'letter' | 'cn-shi' | 'article' | 'task';
 export const RANK: Record<NumberingKind, number> = {
-  part: 0, 'cn-dun': 1, 'cn-paren': 2, 'arabic-dot': 3, decimal: 4, 'arabic-paren': 4, circled: 5, 'cn-shi': 6, article: 1, task: 3,
+  part: 0, 'cn-dun': 1, 'cn-paren': 2, 'arabic-dot': 3, decimal: 4, 'arabic-paren': 4, circled: 5, letter: 5, 'cn-shi': 6, article: 1, task: 3,
 };
 
 /** `label` is the number as printed where it is not one integer: "1.2" of a decimal item. */
@@ -21,7 +21,8 @@ const PATTERNS: [NumberingKind, RegExp][] = [
   // A task card's name line: 任务一:散煤污染治理, 事项3 …
   ['task', new RegExp(`^(?:任务|事项)(${CN}|\\d{1,3})\\s*[:、.,\\s]\\s*`)],
   ['cn-dun', new RegExp(`^(${CN})[、.,]\\s*`)],
-  ['cn-paren', new RegExp(`^[(\\[【〔](${CN})[)\\]】〕][、.,]?\\s*`)],
+  // (一) and the scraped 一) that lost its opening bracket.
+  ['cn-paren', new RegExp(`^(?:[(\\[【〔](${CN})[)\\]】〕]|(${CN})\\))[、.,]?\\s*`)],
   ['cn-shi', new RegExp(`^(${CN})是(?=[^\\s])`)],
   // "1.2推行…" under "1.": not an amount (1.05公斤, 2.5%), which runs on in digits or a unit.
   ['decimal', /^(\d{1,2}\.[1-9]\d?)(?![\d.%])(?!\s*[亿万千百元角公斤吨米个倍项家户人次台套辆座条所件张天年月日小时亩升平])(?=\s*[\u4e00-\u9fff“"(])\s*/],
@@ -29,12 +30,14 @@ const PATTERNS: [NumberingKind, RegExp][] = [
   // "1.5亿" is a number, "3.2021年1月底前…" an item opening with a year.
   ['arabic-dot', /^(\d{1,3})(?:[.、,](?!\d{1,3}(?!\d))|\s+(?=[^\d\s]))\s*/],
   ['circled', /^([\u2460-\u2473\u3251-\u325f])\s*/],
+  // Sub-points A. B. C. under an item.
+  ['letter', /^([A-H])[.、)]\s*(?=[^\sA-Za-z])/],
 ];
 
 // Every pattern above is anchored at the line's first character, which must be one of
 // these (full-width forms included, as the line is width-folded before matching).
 const MAY_OPEN = new Set(
-  [...'第任事一二三四五六七八九十百零〇两([【〔（［0123456789０１２３４５６７８９'].map((ch) => ch.charCodeAt(0)),
+  [...'第任事一二三四五六七八九十百零〇两([【〔（［0123456789０１２３４５６７８９ABCDEFGHＡＢＣＤＥＦＧＨ'].map((ch) => ch.charCodeAt(0)),
 );
 for (let c = 0x2460; c <= 0x2473; c++) MAY_OPEN.add(c);
 for (let c = 0x3251; c <= 0x325f; c++) MAY_OPEN.add(c);
@@ -51,7 +54,7 @@ export function numbering(text: string): Numbering | null {
     const rest = text.slice(m[0].length);
     const marker = text.slice(0, m[0].length);
     if (kind === 'decimal') return { kind, n: Number(token.split('.')[1]), rest, marker, label: token };
-    const n = kind === 'circled' ? circled(token) : numeral(token);
+    const n = kind === 'circled' ? circled(token) : kind === 'letter' ? token.charCodeAt(0) - 64 : numeral(token);
     if (!Number.isFinite(n)) continue;
     return { kind, n, rest, marker };
   }

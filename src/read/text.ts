@@ -3,6 +3,7 @@ import type { Options } from 'csv-parse/sync';
 import type { Block, Cell, Line, Table } from './blocks.js';
 import { clean } from '../normalize/text.js';
 import { unwrap, isPageNumber } from './unwrap.js';
+import { alignedTable } from './aligned.js';
 
 const PIPE = /[|｜]/;
 const SPACE_SPLIT = /\t|[ \u3000\u00a0]{2,}/;
@@ -113,6 +114,10 @@ export function readText(text: string): Block[] {
   }
   const lines: (Line | Table)[] = [];
   for (let i = 0; i < raw.length; i++) {
+    if (!tables.has(i) && raw[i].includes('  ')) {
+      const aligned = alignedTable(raw, i, lineOf);
+      if (aligned) tables.set(i, aligned);
+    }
     const tab = tables.get(i);
     if (tab) {
       lines.push(tab.table);
