@@ -207,7 +207,7 @@ function joinBareNumbers(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
     const next = lines[i + 1];
-    if (next && numbering(lines[i].text)?.rest.trim() === '' && !numbering(next.text)) {
+    if (next && lines[i].text.length <= 6 && numbering(lines[i].text)?.rest.trim() === '' && !numbering(next.text)) {
       out.push({ ...lines[i], text: lines[i].text.trim() + next.text.trim() });
       i++;
     } else out.push(lines[i]);
