@@ -42,10 +42,21 @@ function metaLines(blocks: Block[]): Line[] {
   // A loop, not flatMap: a one-element array per line was a visible share of the parse.
   const out: Line[] = [];
   for (const b of blocks) {
-    if (b.kind === 'table') for (const r of b.rows) out.push({ kind: 'line', text: r.map((c) => c.text).join(' '), line: r[0]?.line ?? b.line });
+    if (b.kind === 'table') for (const r of b.rows) out.push({ kind: 'line', text: fieldRow(r.map((c) => c.text.trim())), line: r[0]?.line ?? b.line });
     else if (!b.placeholder) out.push(b);
   }
   return out;
+}
+
+/**
+ * A table row as one line of text. A cell merged across columns is printed once, and a
+ * row of bare labels and values ("标  题" | "…的通知", "文号" | X | "发布日期" | Y) reads as
+ * "标  题:…", so the page's fields are found as on a scraped text page.
+ */
+function fieldRow(cells: string[]): string {
+  const texts = cells.filter((t, i) => t !== '' && t !== cells[i - 1]);
+  const labelled = texts.length % 2 === 0 && texts.every((t, i) => i % 2 === 1 || /^[\u4e00-\u9fa5\s]{2,10}$/.test(t));
+  return labelled ? texts.map((t, i) => (i % 2 === 0 ? `${t}:` : `${t}  `)).join('').trim() : texts.join(' ');
 }
 
 /** One notice's bytes to a typed Notice. Throws InputError for input that is not a notice at all. */

@@ -470,6 +470,28 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
     ]);
   });
 
+  it('an item whose text wraps before its labelled lines; a note under a table ends its rows', async () => {
+    expect(
+      await tasksOf(`${HEAD}一、信用建设
+1．推进信用体系建设，
+建立企业信用档案。
+牵头单位：市发改委
+责任单位：市市场监管局
+2．开展失信惩戒。
+牵头单位：市法院
+`),
+    ).toEqual([
+      { seq: '1', text: '推进信用体系建设', lead: ['市发改委'], implementing: ['市市场监管局'], due: [] },
+      { seq: '2', text: '开展失信惩戒。', lead: ['市法院'], implementing: [], due: [] },
+    ]);
+    const cells = ['工作任务', '责任单位', '完成时限', '一、医保改革', '推进按病种付费改革。', '市医保局', '2021年6月底前', '建立医保基金监管制度。', '市医保局、市财政局', '全年', '注：责任单位中列在首位的为牵头单位的，已注明“牵头”。'];
+    const notice = await parseNotice(Buffer.from(`${HEAD}\n${cells.join('\n\n')}\n`), { path: 't.txt' });
+    expect(notice.lists[0].tasks.map((t) => [t.text, t.lead, t.implementing])).toEqual([
+      ['推进按病种付费改革。', [], ['市医保局']],
+      ['建立医保基金监管制度。', [], ['市医保局', '市财政局']],
+    ]);
+  });
+
   it('a single numbered item is not a list', async () => {
     expect(await tasksOf('某市召开会议\n会议要求:\n1.各部门要抓好落实。(市政府办负责)\n')).toEqual([]);
   });

@@ -53,6 +53,13 @@ describe('extractMeta', () => {
     expect(meta.title).toBe('某市人民政府办公室关于印发某市2022年文旅融合发展重点任务分工方案的通知');
   });
 
+  it('reads the fields of a page info table: a merged title cell, label and value cells side by side', async () => {
+    const { parseNotice } = await import('../src/parse.js');
+    const html = '<table><tr><td>标    题</td><td colspan="3">某市人民政府办公室关于印发2024年重点任务分工的通知</td></tr><tr><td>文号</td><td>某政办〔2024〕5号</td><td>发布日期</td><td>2024-03-12</td></tr></table><p>正文</p>';
+    const { meta } = await parseNotice(Buffer.from(html), { path: 't.html' });
+    expect(meta).toMatchObject({ title: '某市人民政府办公室关于印发2024年重点任务分工的通知', docNumber: '某政办〔2024〕5号' });
+  });
+
   it('joins a title wrapped over two lines', () => {
     const meta = extractMeta(lines('某县人民政府办公室关于印发某县2022年乡村振兴重点\n工作任务分工方案的通知\n某政办发〔2022〕9号'), everywhere);
     expect(meta.title).toBe('某县人民政府办公室关于印发某县2022年乡村振兴重点工作任务分工方案的通知');

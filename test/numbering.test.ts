@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { numbering, seqCell } from '../src/detect/numbering.js';
+import { chineseNumeral } from '../src/normalize/numerals.js';
+import { parseNotice } from '../src/parse.js';
 
 describe('numbering', () => {
   it.each([
@@ -38,4 +40,18 @@ describe('seqCell', () => {
     ['1', 1], ['27', 27], ['3.', 3], ['(十二)', 12], ['十二', 12], ['（4）', 4], ['１２', 12],
   ])('%s -> %d', (text, n) => expect(seqCell(text)).toBe(n));
   it.each(['全年', '2018615', '1.5', '市财政局', '0'])('%s is not a row number', (text) => expect(seqCell(text)).toBeNull());
+});
+
+describe('outline numbers from markup', () => {
+  it.each([[1, '一'], [9, '九'], [10, '十'], [12, '十二'], [20, '二十'], [35, '三十五']])('%i is %s', (n, cn) => expect(chineseNumeral(n)).toBe(cn));
+
+  it('an <ol> whose items hold lists counts 一、二、 and its inner lists 1. 2., as Word outlines print', async () => {
+    const html = '<p>某市人民政府办公室关于印发2021年工作要点及责任分工的通知</p><ol><li>优化营商环境<ol><li>压缩开办时间。（牵头单位：市市场监管局）</li><li>推行电子证照。（牵头单位：市数据局）</li></ol></li><li>扩大有效投资<ol><li>新开工项目50个。（牵头单位：市发改委）</li></ol></li></ol>';
+    const notice = await parseNotice(Buffer.from(html), { path: 't.html' });
+    expect(notice.lists[0].tasks.map((t) => [t.seq, t.sections])).toEqual([
+      ['1', ['一、优化营商环境']],
+      ['2', ['一、优化营商环境']],
+      ['1', ['二、扩大有效投资']],
+    ]);
+  });
 });

@@ -231,7 +231,7 @@ describe('hasFirstIsLeadNote', () => {
     'yes: %s',
     (t) => expect(hasFirstIsLeadNote(t)).toBe(true),
   );
-  it.each(['市发改委牵头', '第一批试点', '牵头单位:市财政局'])('no: %s', (t) => expect(hasFirstIsLeadNote(t)).toBe(false));
+  it.each(['市发改委牵头', '第一批试点', '牵头单位:市财政局', '注：责任单位中列在首位的为牵头单位的，已注明“牵头”。'])('no: %s', (t) => expect(hasFirstIsLeadNote(t)).toBe(false));
 });
 
 describe('canonical names', () => {

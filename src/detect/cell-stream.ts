@@ -2,7 +2,7 @@ import type { Block, Cell, Line } from '../read/blocks.js';
 import type { RawList } from './types.js';
 import { columnRole, headerRoles, unspan, type ColumnRole } from './header.js';
 import { seqCell } from './numbering.js';
-import { SectionStack, sectionRank, CHROME, isListTitle } from './sections.js';
+import { SectionStack, sectionRank, CHROME, TABLE_NOTE, isListTitle } from './sections.js';
 import { foldWidth } from '../normalize/text.js';
 import { rowsToTasks, type Row } from './table-rows.js';
 import { cellShape, shapeOf } from './row.js';
@@ -103,7 +103,7 @@ function collectRows(region: Line[]): { rows: Row[]; last: number } {
   let prevSeq = 0;
   let last = region[0]?.line ?? 0;
   for (const l of region) {
-    if (!l.placeholder && CHROME.test(l.text)) break;
+    if (!l.placeholder && (CHROME.test(l.text) || TABLE_NOTE.test(l.text))) break;
     const dec = l.placeholder ? null : decimalSeq(l.text);
     if (dec && dec.outer === prev.outer && (dec.inner === 1 || dec.inner === prev.nested + 1)) {
       // "1 / 优化企业开办服务" over rows 1.1, 1.2: a category row, not a task.
@@ -187,7 +187,7 @@ function collectUnnumberedRows(region: Line[], lastRole: ColumnRole): { rows: Ro
   let row: Row | null = null;
   let last = region[0]?.line ?? 0;
   region.every((l, i) => {
-    if (!l.placeholder && CHROME.test(l.text)) return false;
+    if (!l.placeholder && (CHROME.test(l.text) || TABLE_NOTE.test(l.text))) return false;
     const rank = l.placeholder ? null : sectionRank(l.text);
     if (rank !== null && l.text.length <= 60 && row === null) {
       stack.push(l.text, rank);

@@ -36,7 +36,12 @@ function continued(lines: Line[], i: number, body: string): Item | null {
   const parts = [body];
   for (let j = i + 1; j < lines.length && j <= i + LOOKAHEAD; j++) {
     const t = lines[j].text;
-    if (numbering(t) || labelledLine(t)) return null;
+    if (numbering(t)) return null;
+    // Paragraphs, then 牵头单位:/责任单位: lines: the labels close the item.
+    if (labelledLine(t)) {
+      const after = labelledAfter(lines, j - 1, parts.join('\n'));
+      return after && { ...after, used: j - i + after.used - 1 };
+    }
     // A clause alone on its line, "(责任单位:…)", names 责任 as a list title does.
     const clause = trailingClause(t);
     if (!clause && isListTitle(t)) return null;

@@ -21,3 +21,12 @@ export function numeral(s: string): number {
   }
   return total + cur;
 }
+
+const DIGITS = '零一二三四五六七八九';
+
+/** 1 → 一, 12 → 十二, 20 → 二十, 35 → 三十五: how a heading counts, up to 99. */
+export function chineseNumeral(n: number): string {
+  if (n < 10) return DIGITS[n];
+  const tens = Math.floor(n / 10);
+  return `${tens === 1 ? '' : DIGITS[tens]}十${n % 10 === 0 ? '' : DIGITS[n % 10]}`;
+}

@@ -391,7 +391,10 @@ function nextUnitEnd(rest: string): boolean {
 /** Does the text carry a note that the first-listed unit leads (列第一位的为牵头单位 …)? */
 export function hasFirstIsLeadNote(text: string): boolean {
   try {
-    return FIRST_IS_LEAD_RE.test(fold(String(text ?? '')));
+    const f = fold(String(text ?? ''));
+    const m = FIRST_IS_LEAD_RE.exec(f);
+    // "…列在首位的为牵头单位的,已注明'牵头'": the lead is marked where there is one, not implied.
+    return m !== null && !/^的?[,,]?\s*(?:已|均已|另行)?(?:注明|标注|标明)/.test(f.slice(m.index + m[0].length, m.index + m[0].length + 8));
   } catch {
     return false;
   }

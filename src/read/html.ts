@@ -5,6 +5,7 @@ import { readText } from './text.js';
 import type { Element, Nodes } from 'hast';
 import type { Block, Cell, Line, Table } from './blocks.js';
 import { clean } from '../normalize/text.js';
+import { chineseNumeral } from '../normalize/numerals.js';
 
 export type HtmlOptions = {
   /**
@@ -135,14 +136,17 @@ function walk(node: Nodes, flow: Flow, inArticle: boolean): void {
 
 // The numbers of an ordered list live in the markup (and in a DOCX, in Word's numbering),
 // not in the text; the detectors need them in the text.
+// A list whose items hold lists of their own is the outer level of a notice's outline, which
+// Chinese documents count 一、二、三、 (Word's numbering format does not survive conversion).
 function readOrderedList(ol: Element, flow: Flow, inArticle: boolean): void {
   let n = typeof ol.properties.start === 'number' ? ol.properties.start : 1;
+  const outline = ol.children.some((li) => isElement(li) && li.tagName === 'li' && li.children.some((c) => isElement(c) && c.tagName === 'ol'));
   flow.break();
   for (const child of ol.children) {
     if (isElement(child) && child.tagName === 'li') {
       const value = Number.parseInt(String(child.properties.value ?? ''), 10);
       if (Number.isInteger(value)) n = value;
-      flow.number(`${n++}.`);
+      flow.number(outline && n < 100 ? `${chineseNumeral(n++)}、` : `${n++}.`);
       walk(child, flow, inArticle);
     } else walk(child, flow, inArticle);
   }
