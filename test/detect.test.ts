@@ -492,6 +492,19 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
     ]);
   });
 
+  it('a report whose numbered paragraphs name a unit now and then is no task list', async () => {
+    const notice = await parseNotice(Buffer.from(`某县扎实推进安全生产专项整治
+发布时间：2021-07-19　来源：某县应急管理局
+　　按照《某县人民政府办公室关于印发安全生产专项整治任务分工的通知》要求，各部门扎实推进。
+1．危险化学品领域。完成23家企业检查。（县应急管理局牵头，县公安局配合）
+2．道路交通领域。县交警大队开展夜查行动12次。
+3．建筑施工领域。排查在建项目46个。（县住建局负责）
+4．消防安全领域。县消防救援大队检查人员密集场所90家。
+`), { path: 't.txt' });
+    expect(notice.lists).toEqual([]);
+    expect(notice.meta.title).toBe('某县扎实推进安全生产专项整治');
+  });
+
   it('a single numbered item is not a list', async () => {
     expect(await tasksOf('某市召开会议\n会议要求:\n1.各部门要抓好落实。(市政府办负责)\n')).toEqual([]);
   });

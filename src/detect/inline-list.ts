@@ -134,12 +134,17 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
   const headed = headedAsTaskNotice(lines);
   // Items whose roles sit in their own sentence join a list but never make one.
   const prose = new Set<RawTask>();
+  const itemRank = new Map<RawTask, number>();
   let owner: Owner | null = null;
   const note = hasGroupNote(lines);
   let group: { clause: Clause; rank: number } | null = null;
+  // Numbered lines that are not items, by rank: a list whose items are outnumbered by their
+  // unassigned peers is a report that names a unit now and then, not a task list.
+  let unassigned = new Map<number, number>();
   const close = () => {
     const clauses = current.tasks.filter((t) => !prose.has(t));
-    if (clauses.length >= 2 && (headed || isListTitle(current.title ?? '') || clauses.some(namesRoles))) {
+    const peers = unassigned.get(itemRank.get(clauses[0]) ?? -1) ?? 0;
+    if (clauses.length >= 2 && peers < clauses.length && (headed || isListTitle(current.title ?? '') || clauses.some(namesRoles))) {
       current.layout = labelled ? 'labelled-lines' : 'inline-list';
       // A list without a title of its own starts at its first item, not at the top of the page.
       if (current.title === null) current.from = current.tasks[0].line;
@@ -151,6 +156,7 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
     const num = numbering(l.text);
     if (!num && isListTitle(l.text) && !trailingClause(l.text)) {
       close();
+      unassigned = new Map();
       current = fresh(l.text, l.line);
       labelled = false;
       open = null;
@@ -173,6 +179,7 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
       const rank = num ? RANK[num.kind] : Number.POSITIVE_INFINITY;
       const t = task(item, num, num ? stack.outside(rank) : stack.all(), l.line);
       current.tasks.push(t);
+      itemRank.set(t, rank);
       if (item.prose) prose.add(t);
       current.to = lines[i + item.used - 1].line;
       labelled ||= item.labelled;
@@ -181,6 +188,7 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
       below.set(t, open.lines);
       continue;
     }
+    if (num) unassigned.set(RANK[num.kind], (unassigned.get(RANK[num.kind]) ?? 0) + 1);
     if (num && open && RANK[num.kind] <= open.rank) open = null;
     open?.lines.push(l);
     if (num && num.kind !== 'article' && l.text.length <= MAX_HEADING) {

@@ -114,7 +114,7 @@ function fieldDate(v: string | null): string | null {
 export function extractMeta(lines: Line[], outside: (line: number) => boolean): Meta {
   const head = lines.slice(0, 60);
   const fields = fieldLines(lines);
-  const title = noticeTitle(head) ?? field(fields, /^(名称|标题)$/) ?? repeatedHeading(head) ?? headlineAboveByline(head) ?? firstHeading(head);
+  const title = bylineFirst(head) ?? noticeTitle(head) ?? field(fields, /^(名称|标题)$/) ?? repeatedHeading(head) ?? headlineAboveByline(head) ?? firstHeading(head);
   const standalone = head.find((l) => DOC_NUMBER.test(fold(l.text).trim()));
   const fieldNo = field(fields, /^(文号|发文字号|发文文号|字号)$/);
   const docNumber = standalone?.text.trim() ?? (fieldNo && DOC_NUMBER.test(fold(fieldNo)) ? fieldNo : null) ?? numberInTitle(title);
@@ -184,6 +184,20 @@ function headlineAboveByline(lines: Line[]): string | null {
     if (/^(发布时间|发布日期|时间|来源|作者|日期)\s*[:：]/.test(lines[i].text.trim()) && t.length >= 6 && t.length <= 60 && !/[。:：>]/.test(t)) return t;
   }
   return null;
+}
+
+/**
+ * A news page's headline, when it stands above its byline before any notice title: the
+ * notice named further down is one the news is about (相关文件), not the page itself.
+ */
+function bylineFirst(head: Line[]): string | null {
+  const headline = headlineAboveByline(head);
+  if (!headline || headline.length < 12 || /[\\/|]/.test(headline) || NOTICE_TITLE.test(fold(headline))) return null;
+  const at = head.findIndex((l) => l.text.trim() === headline);
+  // The value of a field printed on its own line (主题分类: / 卫生、体育) is no headline.
+  if (at > 0 && /[:：]\s*$/.test(head[at - 1].text)) return null;
+  const notice = head.findIndex((l) => NOTICE_TITLE.test(fold(l.text.trim())));
+  return notice > at && !/(通知|意见|决定|方案|要点|清单|分工)/.test(headline) ? headline : null;
 }
 
 function firstHeading(lines: Line[]): string | null {
