@@ -117,6 +117,8 @@ const single: Row[] = [
   ['即日起', 2019, 'ongoing', null],
   ['国庆节前', 2019, 'relative', null],
   ['清明、冬至期间', 2019, 'relative', null],
+  ['节假日期间', 2019, 'relative', null],
+  ['供暖期内', 2019, 'relative', null],
   ['2020年春节前', 2019, 'relative', null],
   ['自即日起', 2019, 'ongoing', null],
   ['3.15日前', 2019, 'date', '2019-03-15'],

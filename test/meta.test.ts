@@ -60,6 +60,11 @@ describe('extractMeta', () => {
     expect(meta).toMatchObject({ title: '某市人民政府办公室关于印发2024年重点任务分工的通知', docNumber: '某政办〔2024〕5号' });
   });
 
+  it('a title spanning two years works to the first', () => {
+    const meta = extractMeta(lines('某市人民政府办公室关于印发某市2018—2019年供暖期供热保障任务分工的通知'), everywhere);
+    expect(meta.year).toBe(2018);
+  });
+
   it('joins a title wrapped over two lines', () => {
     const meta = extractMeta(lines('某县人民政府办公室关于印发某县2022年乡村振兴重点\n工作任务分工方案的通知\n某政办发〔2022〕9号'), everywhere);
     expect(meta.title).toBe('某县人民政府办公室关于印发某县2022年乡村振兴重点工作任务分工方案的通知');

@@ -209,7 +209,8 @@ function firstHeading(lines: Line[]): string | null {
 }
 
 function workYear(title: string | null, issuedOn: string | null): number | null {
-  const m = title && /((?:19|20)\d{2})\s*年/.exec(foldWidth(title));
+  // "2018—2019年供暖期": a span of years works to the first.
+  const m = title && /((?:19|20)\d{2})\s*(?:年|[—–\-~至]\s*(?:19|20)\d{2}\s*年)/.exec(foldWidth(title));
   if (m) return +m[1];
   return issuedOn ? +issuedOn.slice(0, 4) : null;
 }
