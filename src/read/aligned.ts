@@ -9,6 +9,7 @@ import type { Cell, Table } from './blocks.js';
 type Segment = { at: number; text: string };
 
 const SLACK = 2;
+const MAX_ROW = 400;
 
 /** Columns a prefix of the line takes: a CJK or full-width character two, others one. */
 function columnOf(line: string, index: number): number {
@@ -32,14 +33,15 @@ function columnFor(starts: number[], at: number): number {
 
 /** The aligned table starting at raw line i, with the index after it; null when none starts there. */
 export function alignedTable(raw: string[], i: number, lineOf: (i: number) => number): { table: Table; end: number } | null {
-  if (/^\s/.test(raw[i])) return null;
+  // A row of a sheet is short; a long line is prose (and measuring it would cost time).
+  if (/^\s/.test(raw[i]) || raw[i].length > MAX_ROW) return null;
   const head = segments(raw[i]);
   if (head.length < 3) return null;
   const starts = head.map((s) => s.at);
   const rows: Cell[][] = [head.map((s) => ({ text: s.text, line: lineOf(i) }))];
   let wrapped = false;
   let j = i + 1;
-  for (; j < raw.length && raw[j].trim() !== ''; j++) {
+  for (; j < raw.length && raw[j].trim() !== '' && raw[j].length <= MAX_ROW; j++) {
     const segs = segments(raw[j]);
     const cols = segs.map((s) => columnFor(starts, s.at));
     if (cols.some((c) => c < 0) || new Set(cols).size !== cols.length) break;
