@@ -43,6 +43,12 @@ describe('unwrap', () => {
     expect(unwrap([...PARAGRAPHS, '附件', '某市2024年重点任务清单', ...PARAGRAPHS])).toBeNull();
   });
 
+  it('leaves alone a list whose lines share a length but end their sentences', () => {
+    const items = Array.from({ length: 12 }, (_, k) => `（${'一二三四五六七八九十'[k % 10]}）推进重点项目建设，完成年度投资计划的百分之九十五以上。`);
+    const lines = items.flatMap((item) => [item, '责任单位：市发展改革委、市财政局', '完成时限：持续推进']);
+    expect(unwrap(lines)).toBeNull();
+  });
+
   it('joins without indentation only where the next line does not open a numbered item after a closed sentence', () => {
     const flat = hardWrap(PARAGRAPHS.map((p) => p.trimStart()), 50);
     expect(unwrap(flat)!.map((l) => l.text)).toEqual(PARAGRAPHS.map((p) => p.trimStart()));

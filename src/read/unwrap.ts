@@ -14,6 +14,7 @@ export const isPageNumber = (line: string) => PAGE_NUMBER.test(line);
 const INDENT = /^[ \u3000\u00a0\t]/;
 const NUMBERED = /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.．、])/;
 const CLOSED = /[。；;：:！!？?]$/;
+const SENTENCE_END = /[。；;！!？?）)】]$/;
 const MIN_WIDTH = 40;
 const MIN_FULL = 6;
 
@@ -24,8 +25,12 @@ function width(s: string): number {
   return n;
 }
 
-/** The page width when the text is hard-wrapped, else null. */
-function pageWidth(widths: number[]): number | null {
+/**
+ * The page width when the text is hard-wrapped, else null. The full-width lines of a wrapped
+ * page break mid-sentence; lines that merely share a length (a list of same-sized items)
+ * end their sentences.
+ */
+function pageWidth(raw: string[], widths: number[]): number | null {
   const count = new Map<number, number>();
   for (const w of widths) if (w >= MIN_WIDTH) count.set(w, (count.get(w) ?? 0) + 1);
   let best = 0;
@@ -38,7 +43,8 @@ function pageWidth(widths: number[]): number | null {
   if (best < MIN_FULL) return null;
   const nonBlank = widths.filter((w) => w > 0).length;
   const wider = widths.filter((w) => w > at + 2).length;
-  return wider * 50 <= nonBlank ? at : null;
+  const closed = raw.filter((l, i) => widths[i] >= at - 1 && widths[i] <= at && SENTENCE_END.test(l.trimEnd())).length;
+  return wider * 50 <= nonBlank && closed * 3 < best ? at : null;
 }
 
 /**
@@ -47,7 +53,7 @@ function pageWidth(widths: number[]): number | null {
  */
 export function unwrap(raw: string[]): SourceLine[] | null {
   const widths = raw.map(width);
-  const page = pageWidth(widths);
+  const page = pageWidth(raw, widths);
   if (page === null) return null;
   const indented = raw.filter((l) => INDENT.test(l) && l.trim() !== '').length >= 3;
   const out: SourceLine[] = [];
