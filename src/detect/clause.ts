@@ -4,9 +4,17 @@ import { looksLikeDeadline } from '../normalize/deadlines.js';
 import type { UnitSource } from './types.js';
 import type { UnitRole } from '../model/schema.js';
 
-// Matched on the width-folded text, so full-width （） and ［］ are ( ) and [ ] here.
-const OPEN = '([【〔';
-const CLOSE = ')]】〕';
+/**
+ * +1 for a bracket that opens a group ( [ 【 〔, full-width ones too; -1 for one that closes
+ * it; else 0. One rule for every scan that counts brackets over clauses and lines.
+ */
+export function bracketStep(c: number): number {
+  switch (c) {
+    case 0x28: case 0xff08: case 0x5b: case 0xff3b: case 0x3010: case 0x3014: return 1;
+    case 0x29: case 0xff09: case 0x5d: case 0xff3d: case 0x3011: case 0x3015: return -1;
+    default: return 0;
+  }
+}
 
 const ROLE = /牵头|负责|落实|配合|责任单位|责任主体|责任部门|牵头单位|配合单位|协办|参与单位|承办/;
 const DEADLINE_LABEL = /^(完成时限|完成时间|时限要求|时间要求|时间节点|完成期限|时限|时间|进度安排)\s*[::]\s*/;
@@ -25,7 +33,7 @@ const BRACKET_LABELS = '牵头单位|牵头部门|责任单位|责任部门|配�
 // Matched on the folded text for the position, and on the printed text to rewrite it.
 const BRACKETED_LABEL = new RegExp(`\\((?:${BRACKET_LABELS})\\)`);
 const BRACKETED_LABEL_G = new RegExp(`[(（](${BRACKET_LABELS})[)）]`, 'g');
-const LEADING_LABEL = /^\s*(牵头单位|牵头部门|责任单位|责任部门)\s*:\s*([^\s,;。]{2,40}?)(?:\s+|[;,])/;
+const LEADING_LABEL = /^\s*(牵头单位|牵头部门|责任单位|责任部门)\s*:\s*([^\s,;。]{2,40}?)(?:\s+|[;,])/d;
 
 /**
  * "牵头单位:市卫健委 全面推进…(配合单位:…)": a label naming a unit before the item's text.
@@ -34,7 +42,7 @@ const LEADING_LABEL = /^\s*(牵头单位|牵头部门|责任单位|责任部门)
 export function withLeadingLabel(clause: Clause): Clause {
   const m = LEADING_LABEL.exec(fold(clause.body));
   if (!m) return clause;
-  const unit = clause.body.slice(m[0].indexOf(m[2]), m[0].indexOf(m[2]) + m[2].length);
+  const unit = clause.body.slice(...m.indices![2]);
   const role = /牵头/.test(m[1]) ? 'lead' : 'implementing';
   return { ...clause, body: clause.body.slice(m[0].length), units: [{ text: unit, role }, ...clause.units] };
 }
@@ -92,7 +100,7 @@ export function trailingClause(text: string): Clause | null {
   const f = fold(text).replace(/(?<![\s。;,.])[\s。;,.]+$/, '');
   const t = text.slice(0, f.length);
   const last = f[f.length - 1];
-  if (last && CLOSE.includes(last)) {
+  if (last && bracketStep(last.charCodeAt(0)) < 0) {
     const open = openingOf(f);
     if (open < 0) return null;
     const inner = t.slice(open + 1, -1);
@@ -132,8 +140,9 @@ function midClauses(body: string): { units: UnitSource[]; deadlines: string[] } 
   let depth = 0;
   let open = -1;
   for (let i = 0; i < f.length; i++) {
-    if (OPEN.includes(f[i]) && depth++ === 0) open = i;
-    else if (CLOSE.includes(f[i]) && depth > 0 && --depth === 0 && /[;。,]/.test(f[i + 1] ?? '')) {
+    const step = bracketStep(f.charCodeAt(i));
+    if (step > 0 && depth++ === 0) open = i;
+    else if (step < 0 && depth > 0 && --depth === 0 && /[;。,]/.test(f[i + 1] ?? '')) {
       const inner = f.slice(open + 1, i);
       const parts = ROLE.test(inner) ? clauseParts(body.slice(open + 1, i)) : null;
       if (parts) {
@@ -146,7 +155,7 @@ function midClauses(body: string): { units: UnitSource[]; deadlines: string[] } 
 }
 
 // "由市商务局牵头,会同市财政局、市税务局制定…": the units end where the work begins.
-const SENTENCE_ROLES = /^由([^,;。()]{2,40}?)牵头\s*,?\s*(?:会同|联合|协同)([^,;。()]{2,80}?)(?=开展|制定|推进|建立|完善|实施|组织|落实|做好|研究|出台|编制|加强|推动|完成|建设|抓好|共同|,)/;
+const SENTENCE_ROLES = /^由([^,;。()]{2,40}?)牵头\s*,?\s*(?:会同|联合|协同)([^,;。()]{2,80}?)(?=开展|制定|推进|建立|完善|实施|组织|落实|做好|研究|出台|编制|加强|推动|完成|建设|抓好|共同|,)/d;
 
 /**
  * Roles stated in an item's own sentence instead of a clause. Read only for items of a list
@@ -155,9 +164,9 @@ const SENTENCE_ROLES = /^由([^,;。()]{2,40}?)牵头\s*,?\s*(?:会同|联合|�
 export function sentenceRoles(text: string): Clause | null {
   const m = SENTENCE_ROLES.exec(fold(text));
   if (!m) return null;
-  const at = (k: 1 | 2) => text.slice(m.index + m[0].indexOf(m[k]), m.index + m[0].indexOf(m[k]) + m[k].length);
-  const lead = at(1);
-  const others = at(2);
+  // Folding keeps positions, so the groups' indices slice the text as printed.
+  const lead = text.slice(...m.indices![1]);
+  const others = text.slice(...m.indices![2]);
   if (unitScore(lead) < 0.5) return null;
   return { body: text, units: [{ text: lead, role: 'lead' }, { text: others, role: 'implementing' }], deadlines: [] };
 }
@@ -171,8 +180,9 @@ export function leadingClause(text: string): Clause | null {
   if (f[0] !== '【' && f[0] !== '[') return null;
   let depth = 0;
   for (let i = 0; i < f.length; i++) {
-    if (OPEN.includes(f[i])) depth++;
-    else if (CLOSE.includes(f[i]) && --depth === 0) {
+    const step = bracketStep(f.charCodeAt(i));
+    if (step > 0) depth++;
+    else if (step < 0 && --depth === 0) {
       const body = text.slice(i + 1).trim();
       const parts = body ? clauseParts(text.slice(1, i)) : null;
       return parts ? { body, ...parts } : null;
@@ -185,8 +195,9 @@ export function leadingClause(text: string): Clause | null {
 function openingOf(f: string): number {
   let depth = 0;
   for (let i = f.length - 1; i >= 0; i--) {
-    if (CLOSE.includes(f[i])) depth++;
-    else if (OPEN.includes(f[i]) && --depth === 0) return i;
+    const step = bracketStep(f.charCodeAt(i));
+    if (step < 0) depth++;
+    else if (step > 0 && --depth === 0) return i;
   }
   return -1;
 }

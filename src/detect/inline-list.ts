@@ -2,7 +2,7 @@ import type { Block, Line } from '../read/blocks.js';
 import type { RawList, RawTask, UnitSource } from './types.js';
 import { numbering, RANK, type Numbering } from './numbering.js';
 import { SectionStack, isListTitle } from './sections.js';
-import { trailingClause, leadingClause, labelledLine, sentenceRoles, withLeadingLabel, type Clause } from './clause.js';
+import { trailingClause, leadingClause, labelledLine, sentenceRoles, withLeadingLabel, bracketStep, type Clause } from './clause.js';
 import { fold } from '../normalize/text.js';
 import { ownerName, ownerRole, ownedClause, type Owner } from './owner.js';
 import { hasGroupNote, handsDown } from './group-units.js';
@@ -70,15 +70,6 @@ function unclosed(lines: Line[], i: number, body: string): { text: string; used:
     if (depth <= 0) return { text, used: j - i + 1 };
   }
   return null;
-}
-
-/** +1 for an opening bracket ( [ 【 〔, full-width ones too; -1 for a closing one; else 0. */
-function bracketStep(c: number): number {
-  switch (c) {
-    case 0x28: case 0xff08: case 0x5b: case 0xff3b: case 0x3010: case 0x3014: return 1;
-    case 0x29: case 0xff09: case 0x5d: case 0xff3d: case 0x3011: case 0x3015: return -1;
-    default: return 0;
-  }
 }
 
 // The line of a task card that holds its text: 工作内容:… under the card's name.
