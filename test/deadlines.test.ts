@@ -80,6 +80,8 @@ const single: Row[] = [
   ['持续推进', 2018, 'ongoing', null],
   ['长期坚持', 2018, 'ongoing', null],
   ['常态化', 2018, 'ongoing', null],
+  ['2025年持续推进', 2024, 'ongoing', null],
+  ['2019年长期坚持', 2019, 'ongoing', null],
   ['持续开展', 2018, 'ongoing', null],
   ['长期', 2018, 'ongoing', null],
   ['持续', 2018, 'ongoing', null],

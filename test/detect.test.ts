@@ -413,6 +413,8 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
     expect(report.lists).toEqual([]);
     const notice = await parseNotice(Buffer.from(`某市人民政府办公室关于印发2020年重点工作推进清单的通知\n\n${table}`), { path: 't.md' });
     expect(notice.lists[0].tasks).toHaveLength(2);
+    const citing = await parseNotice(Buffer.from(`某市人民政府办公室关于2020年重点工作完成情况的通报\n围绕《某市人民政府办公室关于印发2020年重点工作推进清单的通知》确定的任务，现将有关情况通报如下：\n\n${table}`), { path: 't.md' });
+    expect(citing.lists).toEqual([]);
   });
 
   it('numbered headings between a list title and its tables enclose the tables\' tasks', async () => {
@@ -470,6 +472,92 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
     ]);
   });
 
+  it('a table of rows split by runs of spaces, whose long cells wrap onto lines of their own', async () => {
+    const text = `${HEAD}
+序号  工作任务  责任单位  完成时限
+一、排查隐患
+1  全面排查燃气经营企业，建立隐患整改清单。  区住建局  2021年6月底前
+2  开展瓶装液化气专项检查，依法取缔无证站点，    区住建局牵头，区公安分局配合  持续推进
+    坚决查处非法充装行为。
+3  推进餐饮场所燃气整治，督促安装可燃气体  区商务局、区市场监管局    2021年9月底前
+报警装置和紧急切断装置。
+二、应急处置
+4  组织开展燃气事故应急演练。  区应急局  2021年上半年
+`;
+    const tasks = (await parseNotice(Buffer.from(text), { path: 't.txt' })).lists.flatMap((l) => l.tasks);
+    expect(tasks.map((t) => [t.seq, t.sections, t.lead, t.implementing, t.deadlines.map((d) => d.due)])).toEqual([
+      ['1', ['一、排查隐患'], [], ['区住建局'], ['2021-06-30']],
+      ['2', ['一、排查隐患'], ['区住建局'], ['区公安分局'], [null]],
+      ['3', ['一、排查隐患'], [], ['区商务局', '区市场监管局'], ['2021-09-30']],
+      ['4', ['二、应急处置'], [], ['区应急局'], ['2021-06-30']],
+    ]);
+    expect(tasks[1].text).toBe('开展瓶装液化气专项检查，依法取缔无证站点，坚决查处非法充装行为。');
+    expect(tasks[2].text).toBe('推进餐饮场所燃气整治，督促安装可燃气体报警装置和紧急切断装置。');
+  });
+
+  it('a table copied out of a PDF: cells broken mid-word at their column width join up; a title line above 序号 is no column', async () => {
+    const text = `${HEAD}附件
+某市2021年湿地保护
+重点任务分工
+序号
+工作任务
+牵头单位
+配合单位
+完成时限
+1
+编制湿地保护规划，明确核心区、缓冲区管
+控要求，按程序报市政府审批。
+市湿地保护管理
+中心
+市自然资源和规划
+局、市生态环境局
+2021年9月底前
+2
+开展湿地资源调查，建立生物多样性监测数
+据库。
+市自然资源和规划
+局
+2021年6月底前完
+成调查；2021年12
+月底前建成数据库
+3
+实施退渔还湿工程，恢复自然湿地面积不少
+于3000亩。
+市农业农村局
+市水利局、沿海各
+乡镇人民政府
+2021年12月
+`;
+    const notice = await parseNotice(Buffer.from(text), { path: 't.txt' });
+    const [list] = notice.lists;
+    expect(list.columns).toEqual(['序号', '工作任务', '牵头单位', '配合单位', '完成时限']);
+    expect(list.tasks.map((t) => [t.seq, t.lead, t.implementing, t.deadlines.map((d) => d.due)])).toEqual([
+      ['1', ['市湿地保护管理中心'], ['市自然资源和规划局', '市生态环境局'], ['2021-09-30']],
+      ['2', ['市自然资源和规划局'], [], ['2021-06-30', '2021-12-31']],
+      ['3', ['市农业农村局'], ['市水利局', '沿海各乡镇人民政府'], ['2021-12-31']],
+    ]);
+    expect(list.tasks[0].text).toBe('编制湿地保护规划，明确核心区、缓冲区管控要求，按程序报市政府审批。');
+  });
+
+  it('a table drawn with box characters in plain text, cells wrapped inside their walls', async () => {
+    const text = `${HEAD}
+┌──┬──────────┬──────┬──────┐
+│序│工作任务          │责任单位    │完成时限    │
+│号│                  │            │            │
+├──┼──────────┼──────┼──────┤
+│1 │新建城市公园3个，提│县住建局牵头│2021年10月底│
+│  │升绿化覆盖率。    │，县财政局配│前          │
+│  │                  │合          │            │
+├──┼──────────┼──────┼──────┤
+│2 │改造背街小巷20条。│县城管局    │持续推进    │
+└──┴──────────┴──────┴──────┘
+`;
+    expect(await tasksOf(text)).toEqual([
+      { seq: '1', text: '新建城市公园3个', lead: ['县住建局'], implementing: ['县财政局'], due: ['2021-10-31'] },
+      { seq: '2', text: '改造背街小巷20', lead: [], implementing: ['县城管局'], due: [null] },
+    ]);
+  });
+
   it('an item whose text wraps before its labelled lines; a note under a table ends its rows', async () => {
     expect(
       await tasksOf(`${HEAD}一、信用建设
@@ -507,5 +595,85 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
 
   it('a single numbered item is not a list', async () => {
     expect(await tasksOf('某市召开会议\n会议要求:\n1.各部门要抓好落实。(市政府办负责)\n')).toEqual([]);
+  });
+
+  it('labelled brackets in a row make one clause: 【牵头单位】【责任单位】【完成时间】', async () => {
+    expect(
+      await tasksOf(`${HEAD}一、整治河道
+（1）完成中心城区排涝管网改造。【牵头单位：区城管局】【配合单位：区财政局、各街道办事处】【完成时间：2021年8月底前】
+（2）推进雨污分流改造。【责任单位：区住建局】【完成时间：持续推进】
+（3）开展入河排污口排查。【牵头单位：区生态环境分局】【责任单位：区水务局】
+`),
+    ).toEqual([
+      { seq: '1', text: '完成中心城区排涝', lead: ['区城管局'], implementing: ['区财政局', '各街道办事处'], due: ['2021-08-31'] },
+      { seq: '2', text: '推进雨污分流改造', lead: [], implementing: ['区住建局'], due: [null] },
+      { seq: '3', text: '开展入河排污口排', lead: ['区生态环境分局'], implementing: ['区水务局'], due: [] },
+    ]);
+  });
+
+  it('units before a colon open a numbered item; its bracket of a date is its deadline, not a date in the text', async () => {
+    expect(
+      await tasksOf(`${HEAD}二、养老服务
+（一）县民政局：新建农村互助幸福院12个，提升服务能力。（2021年10月底前）
+（二）县卫健局牵头，县医保局配合：推进医养结合，开设老年病科。（持续推进）
+（三）重点工作：完善养老服务体系，建设示范社区。
+（四）各乡镇人民政府：建立留守老人关爱台账，做到应建尽建。
+`),
+    ).toEqual([
+      { seq: '1', text: '新建农村互助幸福', lead: [], implementing: ['县民政局'], due: ['2021-10-31'] },
+      { seq: '2', text: '推进医养结合，开', lead: ['县卫健局'], implementing: ['县医保局'], due: [null] },
+      { seq: '4', text: '建立留守老人关爱', lead: [], implementing: ['各乡镇人民政府'], due: [] },
+    ]);
+    const notice = await parseNotice(Buffer.from(`${HEAD}1.县民政局：新建农村互助幸福院12个。（2021年10月底前）\n2.县卫健局：推进医养结合。\n`), { path: 't.txt' });
+    expect(notice.lists[0].tasks[0].deadlines).toEqual([{ raw: '2021年10月底前', kind: 'date', due: '2021-10-31', inText: false }]);
+    expect(notice.lists[0].tasks[0].text).toBe('新建农村互助幸福院12个。');
+  });
+
+  it('an item under a heading that hands its units down closes on a bracket of its own deadline', async () => {
+    const notice = await parseNotice(
+      Buffer.from(`${HEAD}说明：各分项标题后括号内所列单位，为该分项下各条任务的牵头单位和配合单位。
+一、改善空气质量
+（一）治理工业废气（牵头单位：州生态环境局；配合单位：州工信局）
+1. 完成燃煤锅炉淘汰改造，推进企业深度治理。（2021年9月底前）
+2. 开展工业炉窑专项整治，年内完成整治任务。
+`),
+      { path: 't.txt' },
+    );
+    const [first, second] = notice.lists[0].tasks;
+    expect(first).toMatchObject({ lead: ['州生态环境局'], implementing: ['州工信局'], text: '完成燃煤锅炉淘汰改造，推进企业深度治理。' });
+    expect(first.deadlines).toEqual([{ raw: '2021年9月底前', kind: 'date', due: '2021-09-30', inText: false }]);
+    expect(second.deadlines).toEqual([]);
+  });
+
+  it('a flattened table: a blank category cell is the merged one above; the signature under the table is the notice\'s', async () => {
+    const notice = await parseNotice(
+      Buffer.from(`关于印发某州2021年交通强州重点任务分工的通知
+某州2021年交通强州重点任务分工
+序号
+任务类别
+工作任务
+牵头领导
+责任单位
+完成时限
+1
+路网建设
+建成二级公路80公里，完成县乡道提级改造。
+副州长 赵某
+州交通运输局
+2021年11月底前
+2
+\u00a0
+实施农村公路安全生命防护工程，整治隐患路段。
+副州长 赵某
+州交通运输局、州公安局
+2021年10月底前
+某州人民政府办公室
+2021年2月26日
+`),
+      { path: 't.txt' },
+    );
+    expect(notice.lists[0].tasks.map((t) => t.sections)).toEqual([['路网建设'], ['路网建设']]);
+    expect(notice.lists[0].tasks[1].implementing).toEqual(['州交通运输局', '州公安局']);
+    expect(notice.meta).toMatchObject({ title: '关于印发某州2021年交通强州重点任务分工的通知', issuer: '某州人民政府办公室', issuedOn: '2021-02-26', year: 2021 });
   });
 });

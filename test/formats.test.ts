@@ -136,6 +136,35 @@ describe('readMarkdown', () => {
     expect(table.rows.map((r) => r[0].line)).toEqual([6, 7, 8]);
   });
 
+  it('reads a pandoc grid table: walls at display columns, wrapped lines run on, a blank line parts paragraphs, a spanning row fills its columns', () => {
+    const md = [
+      '说明',
+      '',
+      '+----+--------------+--------+----------+',
+      '| 序 | 工作任务     | 牵     | 完成时限 |',
+      '| 号 |              | 头单位 |          |',
+      '+====+==============+========+==========+',
+      '| 一、源头减量                          |',
+      '+----+--------------+--------+----------+',
+      '| 1  | 推进“无废”园 | 市发展 | 2023年   |',
+      '|    | 区建设。     | 改革委 | 6月底前  |',
+      '|    |              |        |          |',
+      '|    |              | 市经信 | 2023年12 |',
+      '|    |              | 局     | 月底前   |',
+      '+----+--------------+--------+----------+',
+      '',
+      '正文',
+    ].join('\n');
+    const blocks = readMarkdown(md);
+    expect(tableOf(blocks).rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['序号', '工作任务', '牵头单位', '完成时限'],
+      ['一、源头减量', '一、源头减量', '一、源头减量', '一、源头减量'],
+      ['1', '推进“无废”园区建设。', '市发展改革委\n市经信局', '2023年6月底前\n2023年12月底前'],
+    ]);
+    expect(tableOf(blocks).rows.map((r) => r[0].line)).toEqual([4, 7, 9]);
+    expect(blocks.flatMap((b) => (b.kind === 'line' ? [b.text] : []))).toEqual(['说明', '正文']);
+  });
+
   it('reads text indented as code (首行缩进) as lines', () => {
     expect(texts(readMarkdown('标题\n\n    一、总体要求\n    正文\n'))).toEqual(['标题', '一、总体要求', '正文']);
   });

@@ -79,4 +79,14 @@ describe('extractMeta', () => {
     const meta = extractMeta(lines('某通知\n2021年6月30日\n某市人民政府\n2021年1月8日'), (line) => line !== 2);
     expect(meta.issuedOn).toBe('2021-01-08');
   });
+
+  it('a title that opens with 关于, alone or under its issuer', () => {
+    expect(extractMeta(lines('关于印发某市2024年民生实事工作分工的通知\n某政办〔2024〕2号'), everywhere).title).toBe('关于印发某市2024年民生实事工作分工的通知');
+    expect(extractMeta(lines('某市人民政府办公室\n关于印发某市2024年民生实事工作分工的通知'), everywhere).title).toBe('某市人民政府办公室关于印发某市2024年民生实事工作分工的通知');
+  });
+
+  it('lines repeated inside a task list (a leader, a unit) are not a headline', () => {
+    const meta = extractMeta(lines('附件2\n副市长 张某\n市住建局\n副市长 张某\n市住建局'), (line) => line === 1);
+    expect(meta.title).toBeNull();
+  });
 });

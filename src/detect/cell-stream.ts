@@ -6,6 +6,7 @@ import { SectionStack, sectionRank, CHROME, TABLE_NOTE, isListTitle } from './se
 import { foldWidth } from '../normalize/text.js';
 import { rowsToTasks, type Row } from './table-rows.js';
 import { cellShape, shapeOf } from './row.js';
+import { joinColumnWraps } from './column-wrap.js';
 
 type Header = { start: number; end: number; columns: string[]; roles: ColumnRole[] };
 
@@ -22,6 +23,9 @@ function findHeaders(lines: Line[]): Header[] {
       const roles = headerRoles(slice.map((l) => l.text));
       if (roles) best = { start: i, end: i + k, columns: slice.map((l) => l.text), roles };
     }
+    // 序号 opens a task table: words above it ("…重点任务分工", a title's second line) are not columns.
+    const seq = best ? best.roles.indexOf('seq') : -1;
+    if (best && seq > 0) best = { ...best, start: best.start + seq, columns: best.columns.slice(seq), roles: best.roles.slice(seq) };
     if (best) {
       out.push(best);
       i = best.end - 1;
@@ -49,14 +53,15 @@ export function detectCellStream(blocks: Block[]): RawList[] {
     let { rows, last } = collectRows(region);
     if (rows.length < 2 && !h.roles.includes('seq')) ({ rows, last } = collectUnnumberedRows(region, roles[roles.length - 1]));
     if (rows.length < 2) return;
-    const { tasks, diagnostics } = rowsToTasks(rows, roles, { align: true });
+    const { tasks, diagnostics, trailing } = rowsToTasks(joinColumnWraps(rows), roles, { align: true, blankCarries: true });
     lists.push({
       title,
       layout: 'cell-stream',
       columns: h.columns,
       tasks,
       from: lines[title ? titleAt : h.start].line,
-      to: last,
+      // The signature under the table is not the table's, so the meta reader sees it.
+      to: trailing.length > 0 ? Math.min(last, trailing[0].line - 1) : last,
       diagnostics,
     });
   });

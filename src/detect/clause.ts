@@ -107,6 +107,9 @@ export function trailingClause(text: string): Clause | null {
     const parts = clauseParts(inner);
     if (parts) {
       const body = t.slice(0, f.slice(0, open).replace(/(?<![\s,;])[\s,;]+$/, '').length);
+      // "【牵头单位:X】【责任单位:Y】": labelled brackets in a row make one clause.
+      const before = UNIT_LABEL.test(fold(inner)) && labelledBracketCloses(body) ? trailingClause(body) : null;
+      if (before) return { body: before.body, units: [...before.units, ...parts.units], deadlines: [...before.deadlines, ...parts.deadlines] };
       const mid = midClauses(body);
       return { body, units: [...mid.units, ...parts.units], deadlines: [...mid.deadlines, ...parts.deadlines] };
     }
@@ -173,9 +176,18 @@ export function sentenceRoles(text: string): Clause | null {
 
 /**
  * A unit clause opening an item instead of closing it: "1.【县法制办、县政府办】推行…", as
- * notices print them when the preamble says 方括号内为责任单位.
+ * notices print them when the preamble says 方括号内为责任单位, or "(一)市民政局:推进…" (only
+ * after a number: a page's unnumbered "解读人:市发改委副主任…" is a field). The item may still
+ * close on a bracket of its own deadline.
  */
-export function leadingClause(text: string): Clause | null {
+export function leadingClause(text: string, numbered: boolean): Clause | null {
+  const lead = bracketLead(text) ?? (numbered ? colonLead(text) : null);
+  if (!lead) return null;
+  const tail = deadlineTail(lead.body);
+  return { body: tail.body, units: [...lead.units, ...tail.units], deadlines: [...lead.deadlines, ...tail.deadlines] };
+}
+
+function bracketLead(text: string): Clause | null {
   const f = fold(text);
   if (f[0] !== '【' && f[0] !== '[') return null;
   let depth = 0;
@@ -189,6 +201,36 @@ export function leadingClause(text: string): Clause | null {
     }
   }
   return null;
+}
+
+// Units before a colon, with no sentence stop or bracket among them: the first colon ends them.
+const COLON_LEAD = /^([^:。;()]{2,60}):(?=\S)/;
+
+/** "市住建局牵头,市民政局配合:实施…": only names of units (and roles) before the colon count. */
+function colonLead(text: string): Clause | null {
+  const m = COLON_LEAD.exec(fold(text));
+  if (!m || LABEL_OPENS.test(m[0]) || DEADLINE_LABEL.test(m[0])) return null;
+  const parts = clauseParts(text.slice(0, m[1].length));
+  return parts && parts.deadlines.length === 0 && unitScore(m[1]) >= 0.6 ? { body: text.slice(m[0].length).trim(), ...parts } : null;
+}
+
+/**
+ * "…完成改造。(2022年6月底前)": an item whose units are given elsewhere (before its text, by
+ * its heading or its department) closes on a bracket that holds only its deadline.
+ */
+export function deadlineTail(body: string): Clause {
+  const f = fold(body).replace(/[。;.\s]+$/, '');
+  if (f.endsWith(')')) {
+    const open = openingOf(f);
+    const inner = body.slice(open + 1, f.length - 1);
+    if (open > 0 && looksLikeDeadline(inner)) return { body: body.slice(0, open), ...splitClauseBody(inner) };
+  }
+  return { body, units: [], deadlines: [] };
+}
+
+function labelledBracketCloses(text: string): boolean {
+  const f = fold(text).trimEnd();
+  return f !== '' && bracketStep(f.charCodeAt(f.length - 1)) < 0 && UNIT_LABEL.test(f.slice(openingOf(f) + 1));
 }
 
 /** Index of the bracket that opens the group closing the (folded) text; brackets nest. */

@@ -51,5 +51,7 @@ const PROGRESS = /完成情况|进展情况|推进情况|进度情况|落实情�
  */
 function reportsProgress(blocks: Block[]): boolean {
   const head = blocks.slice(0, 40).flatMap((b) => (b.kind === 'line' ? [b.text] : []));
-  return head.some((t) => /(?:通报|报告)$/.test(t.trim()) && /关于/.test(t)) && !head.some((t) => /印发/.test(t));
+  // A document cited by name (紧紧围绕《…关于印发…的通知》) is not this one handing tasks out.
+  const own = head.map((t) => t.replace(/《[^》]*》/g, ''));
+  return own.some((t) => /(?:通报|报告)$/.test(t.trim()) && /关于/.test(t)) && !own.some((t) => /印发/.test(t));
 }

@@ -2,9 +2,9 @@ import type { Block, Line } from '../read/blocks.js';
 import type { RawList, RawTask, UnitSource } from './types.js';
 import { numbering, RANK, type Numbering } from './numbering.js';
 import { SectionStack, isListTitle } from './sections.js';
-import { trailingClause, leadingClause, labelledLine, sentenceRoles, withLeadingLabel, bracketStep, type Clause } from './clause.js';
+import { trailingClause, leadingClause, labelledLine, sentenceRoles, withLeadingLabel, bracketStep, deadlineTail, type Clause } from './clause.js';
 import { fold } from '../normalize/text.js';
-import { ownerName, ownerRole, ownedClause, type Owner } from './owner.js';
+import { ownerName, ownerRole, type Owner } from './owner.js';
 import { hasGroupNote, handsDown } from './group-units.js';
 
 const LOOKAHEAD = 3;
@@ -97,7 +97,7 @@ function card(lines: Line[], i: number, name: string): Item | null {
 
 function itemAt(lines: Line[], i: number, num: Numbering | null): Item | null {
   const body = num ? num.rest : lines[i].text;
-  const clause = trailingClause(body) ?? leadingClause(body);
+  const clause = trailingClause(body) ?? leadingClause(body, num !== null);
   if (clause) return { clause: withLeadingLabel(clause), used: 1, labelled: false };
   const joined = unclosed(lines, i, body);
   const across = joined && trailingClause(joined.text);
@@ -195,13 +195,13 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
 
 /** An item under a department heading: the department first, then the item's own units. */
 function owned(item: Item | null, num: Numbering, owner: Owner): Item {
-  const clause = item?.clause ?? ownedClause(num.rest);
+  const clause = item?.clause ?? deadlineTail(num.rest);
   return { ...(item ?? { used: 1, labelled: false }), clause: { ...clause, units: [{ text: owner.name, role: owner.role }, ...clause.units] } };
 }
 
 /** An item under a heading that hands its clause down: the heading's units, then its own. */
 function grouped(item: Item | null, num: Numbering, heading: Clause): Item {
-  const own = item?.clause ?? { body: num.rest, units: [], deadlines: [] };
+  const own = item?.clause ?? deadlineTail(num.rest);
   const clause = { ...own, units: [...heading.units, ...own.units], deadlines: own.deadlines.length ? own.deadlines : heading.deadlines };
   return { ...(item ?? { used: 1, labelled: false }), clause };
 }

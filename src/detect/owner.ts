@@ -1,8 +1,6 @@
 import type { UnitRole } from '../model/schema.js';
 import { fold } from '../normalize/text.js';
 import { unitScore } from '../normalize/units.js';
-import { looksLikeDeadline } from '../normalize/deadlines.js';
-import { splitClauseBody, type Clause } from './clause.js';
 
 /**
  * A 责任清单 arranged by department: "一、市发展改革委(5项)" heads the tasks that unit owes,
@@ -31,15 +29,4 @@ export function ownerName(rest: string): string | null {
 export function ownerRole(rest: string): UnitRole | null {
   const f = fold(rest).replace(/\s/g, '');
   return LEAD_HEADING.test(f) ? 'lead' : SHARE_HEADING.test(f) ? 'implementing' : null;
-}
-
-/** A task under an owner whose bracket names no unit: "…(2017年3月底前)", or no bracket at all. */
-export function ownedClause(body: string): Clause {
-  const f = fold(body).replace(/[。;.\s]+$/, '');
-  if (f.endsWith(')')) {
-    const open = f.lastIndexOf('(');
-    const inner = body.slice(open + 1, f.length - 1);
-    if (open > 0 && looksLikeDeadline(inner)) return { body: body.slice(0, open), ...splitClauseBody(inner) };
-  }
-  return { body, units: [], deadlines: [] };
 }

@@ -61,9 +61,11 @@ function fit(role: ColumnRole, shape: Shape): number {
   return (FIT[role] ?? OTHER_FIT)[shape];
 }
 
-// Cost of leaving a column without a cell (a merged or dropped empty cell).
+// Cost of leaving a column without a cell (a merged or dropped empty cell). A row with one
+// unit cell under 牵头 and 配合 columns names its lead: 配合 is the cell left empty.
 function skip(role: ColumnRole): number {
   if (role === 'text') return 5;
+  if (role === 'cooperating') return 0.7;
   if (UNIT_ROLES.has(role) || role === 'deadline') return 0.8;
   return 0;
 }

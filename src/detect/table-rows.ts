@@ -17,13 +17,14 @@ const joined = (cells: Cell[]) => cells.map((c) => c.text).filter((t) => t.trim(
  * Rows to raw tasks. Merged category cells appear only on the first row they cover, so a
  * row's k category cells fill the innermost k levels and the outer levels carry over
  * from the rows above. A blank category cell ends its level, unless blankCarries says the
- * table's blanks stand for merged cells.
+ * table's blanks stand for merged cells. `trailing` is what the last row left out: the
+ * lines after a flattened table (a signature, a date) that its last row ran into.
  */
 export function rowsToTasks(
   rows: Row[],
   roles: ColumnRole[],
   { align, blankCarries = false }: { align: boolean; blankCarries?: boolean },
-): { tasks: RawTask[]; diagnostics: Diagnostic[] } {
+): { tasks: RawTask[]; diagnostics: Diagnostic[]; trailing: Cell[] } {
   const fitted = rows.map((r) => (align ? assignRow(r.cells, roles) : { assigned: direct(r.cells, roles), dropped: r.cells.slice(roles.length) }));
   // A reduce, not Math.max(...): spreading a table of 200,000 rows overflows the call stack.
   const depth = fitted.reduce((d, f) => Math.max(d, cellsOf(f.assigned, 'category').length), 0);
@@ -57,7 +58,7 @@ export function rowsToTasks(
       line: row.line,
     });
   });
-  return { tasks, diagnostics };
+  return { tasks, diagnostics, trailing: fitted[fitted.length - 1]?.dropped ?? [] };
 }
 
 function leftOut(row: Row, cells: Cell[]): Diagnostic {

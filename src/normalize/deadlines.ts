@@ -620,9 +620,13 @@ function parseUnsafe(text: string, ctx: DeadlineContext): Deadline[] {
     const d = toDeadline(text, h, rawStart, rawEnd, year, false);
     const note = onlyOngoing ? '' : text.slice(h.end, rawEnd).replace(TRIM_NOTE_HEAD, '').replace(TRIM_NOTE_TAIL, '');
     if (note) d.note = note;
+    // "2025年持续推进": work that goes on through a year sets no deadline in it.
+    if (h.bareYear && ONGOING_NOTE.test(fold(note))) return { ...d, kind: 'ongoing', due: null };
     return d;
   });
 }
+
+const ONGOING_NOTE = /^(?:持续推进|长期坚持|持续开展|常态化|持续)/;
 
 function unknown(text: string, inText: boolean): Deadline {
   return { raw: clean(text), kind: 'unknown', due: null, inText };

@@ -4,7 +4,7 @@ import { numeral } from './numerals.js';
 
 type Line = { text: string; line: number };
 
-const NOTICE_TITLE = /^[^:\[\]【】]{2,80}关于.{2,120}的(通知|意见|决定|函|通报|批复|报告)$/;
+const NOTICE_TITLE = /^[^:\[\]【】]{0,80}关于.{2,120}的(通知|意见|决定|函|通报|批复|报告)$/;
 const LABEL = /(?<=^|[\s::])((?:[\u4e00-\u9fa5]\s*){1,5}[\u4e00-\u9fa5])\s*[::]/g;
 const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,14}\s*[〔[【(（]\s*((?:19|20)\d{2})\s*[〕\]】)）]\s*第?\s*\d{1,4}\s*号$/;
 const ORG = /(办公室|办公厅|人民政府|政府|委员会|领导小组|小组|局|委|办|厅|中心|部)$/;
@@ -114,7 +114,7 @@ function fieldDate(v: string | null): string | null {
 export function extractMeta(lines: Line[], outside: (line: number) => boolean): Meta {
   const head = lines.slice(0, 60);
   const fields = fieldLines(lines);
-  const title = bylineFirst(head) ?? noticeTitle(head) ?? field(fields, /^(名称|标题)$/) ?? repeatedHeading(head) ?? headlineAboveByline(head) ?? firstHeading(head);
+  const title = bylineFirst(head) ?? noticeTitle(head) ?? field(fields, /^(名称|标题)$/) ?? repeatedHeading(head.filter((l) => outside(l.line))) ?? headlineAboveByline(head) ?? firstHeading(head);
   const standalone = head.find((l) => DOC_NUMBER.test(fold(l.text).trim()));
   const fieldNo = field(fields, /^(文号|发文字号|发文文号|字号)$/);
   const docNumber = standalone?.text.trim() ?? (fieldNo && DOC_NUMBER.test(fold(fieldNo)) ? fieldNo : null) ?? numberInTitle(title);
@@ -146,20 +146,19 @@ function noticeTitle(head: Line[]): string | null {
   for (let i = 0; i < head.length; i++) {
     // A Markdown or wiki heading marker is not part of the title.
     const t = head[i].text.trim().replace(/^#{1,6}\s+/, '');
-    if (NOTICE_TITLE.test(fold(t))) return t;
     if (!/关于/.test(fold(t))) continue;
     const next = head[i + 1]?.text.trim() ?? '';
     // A printed title breaks over lines: after 关于…, and between the issuer and 关于.
     const prev = head[i - 1]?.text.trim() ?? '';
     const issuer = /^关于/.test(t) && prev.length <= 30 && ORG.test(prev) ? prev : '';
-    for (const whole of [t + next, issuer + t, issuer + t + next]) {
-      if (whole !== t && next.length < 60 && NOTICE_TITLE.test(fold(whole))) return whole;
-    }
+    const withNext = next.length < 60 ? [issuer + t + next, t + next] : [];
+    for (const whole of [issuer + t, t, ...withNext]) if (NOTICE_TITLE.test(fold(whole))) return whole;
   }
   return null;
 }
 
-// A news page prints its headline twice: in the page title and above the article.
+// A news page prints its headline twice: in the page title and above the article. Lines
+// of a task list repeat too (a leader's name, a unit) and are not offered.
 function repeatedHeading(lines: Line[]): string | null {
   const seen = new Set<string>();
   for (const l of lines.slice(0, 30)) {

@@ -9,6 +9,9 @@ import type { Cell, Table } from './blocks.js';
 type Segment = { at: number; text: string };
 
 const SLACK = 2;
+// Quotes such as “ ” print one column wide or two depending on the font, so a cell may
+// start a few columns off its column and still be under it.
+const DRIFT = 6;
 const MAX_ROW = 400;
 
 /** Columns a prefix of the line takes: a CJK or full-width character two, others one. */
@@ -44,7 +47,9 @@ export function alignedTable(raw: string[], i: number, lineOf: (i: number) => nu
   for (; j < raw.length && raw[j].trim() !== '' && raw[j].length <= MAX_ROW; j++) {
     const segs = segments(raw[j]);
     const cols = segs.map((s) => columnFor(starts, s.at));
-    if (cols.some((c) => c < 0) || new Set(cols).size !== cols.length) break;
+    // Each cell starts under its column: rows that only keep their cells in order are a
+    // space-separated table, whose cells start wherever the cell before them ends.
+    if (cols.some((c, k) => c < 0 || Math.abs(segs[k].at - starts[c]) > DRIFT) || new Set(cols).size !== cols.length) break;
     if (/^\s/.test(raw[j])) {
       if (rows.length < 2) break;
       const row = rows[rows.length - 1];

@@ -5,6 +5,7 @@ import type { Nodes, PhrasingContent, RootContent, Table as MdTable } from 'mdas
 import type { Block, Cell, Line } from './blocks.js';
 import { clean } from '../normalize/text.js';
 import type { HtmlOptions } from './html.js';
+import { gridTable, isGridRule } from './grid-table.js';
 
 export type HtmlReader = (html: string, opts: HtmlOptions) => Block[];
 
@@ -85,6 +86,26 @@ function blocksOf(nodes: RootContent[], source: string, readHtml?: HtmlReader): 
  * without it raw HTML (comments) is left out.
  */
 export function readMarkdown(markdown: string, readHtml?: HtmlReader): Block[] {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
-  return blocksOf(tree.children, markdown, readHtml);
+  const { text, grids } = withoutGridTables(markdown);
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(text);
+  const blocks = blocksOf(tree.children, text, readHtml);
+  return grids.length === 0 ? blocks : [...blocks, ...grids].sort((a, b) => a.line - b.line);
+}
+
+/**
+ * Pandoc's grid tables (+---+ rules), which remark reads as paragraphs: read apart, and
+ * blanked in the text remark parses so every other block keeps its line.
+ */
+function withoutGridTables(markdown: string): { text: string; grids: Block[] } {
+  if (!markdown.includes('+-')) return { text: markdown, grids: [] };
+  const raw = markdown.split('\n');
+  const grids: Block[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const grid = isGridRule(raw[i]) ? gridTable(raw, i, (k) => k + 1) : null;
+    if (!grid) continue;
+    grids.push(grid.table);
+    for (let k = i; k < grid.end; k++) raw[k] = '';
+    i = grid.end - 1;
+  }
+  return { text: grids.length ? raw.join('\n') : markdown, grids };
 }

@@ -4,6 +4,7 @@ import type { Block, Cell, Line, Table } from './blocks.js';
 import { clean } from '../normalize/text.js';
 import { unwrap, isPageNumber } from './unwrap.js';
 import { alignedTable } from './aligned.js';
+import { gridTable, isGridRule } from './grid-table.js';
 
 const PIPE = /[|｜]/;
 const SPACE_SPLIT = /\t|[ \u3000\u00a0]{2,}/;
@@ -36,13 +37,18 @@ function collectTables(lines: Line[], split: (t: string) => string[] | null, min
       continue;
     }
     const rows: Cell[][] = [];
+    const fits = (c: string[] | null) => c !== null && Math.abs(c.length - first.length) <= 1;
     let j = i;
     for (; j < lines.length; j++) {
       const cells = split(lines[j].text);
-      const fits = (c: string[] | null) => c !== null && Math.abs(c.length - first.length) <= 1;
       if (!fits(cells)) {
-        // A short line between rows (a section row such as 二、…) stays inside the table.
         const next = j + 1 < lines.length ? split(lines[j + 1].text) : null;
+        const cut = rows.length > 1 ? cutCell(rows[rows.length - 1]) : null;
+        if (cut && continues(lines[j].text, fits(next))) {
+          cut.text += lines[j].text;
+          continue;
+        }
+        // A short line between rows (a section row such as 二、…) stays inside the table.
         if (rows.length > 0 && lines[j].text.length <= 40 && fits(next)) {
           rows.push([{ text: lines[j].text, line: lines[j].line }]);
           continue;
@@ -58,6 +64,23 @@ function collectTables(lines: Line[], split: (t: string) => string[] | null, min
     } else out.push(lines[i++]);
   }
   return out;
+}
+
+/**
+ * The cell of a row that a wrapped line continues: its longest, when that stops short of a
+ * sentence's end ("…督促经营场所安装可燃气体" / "报警装置和紧急切断装置。"). Null for a
+ * section row or a row whose cells all end their sentences.
+ */
+function cutCell(row: Cell[]): Cell | null {
+  if (row.length < 2) return null;
+  const longest = row.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+  return /[。;；!！?？]$/.test(longest.text) ? null : longest;
+}
+
+/** A line that carries on the cell above: not a heading, and a row follows or it ends the sentence. */
+function continues(text: string, rowFollows: boolean): boolean {
+  if (/^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/.test(text)) return false;
+  return rowFollows || /[。;；]$/.test(text);
 }
 
 // The CSV parser loads only for text that holds tabs; a plain parse never pays for it.
@@ -114,6 +137,10 @@ export function readText(text: string): Block[] {
   }
   const lines: (Line | Table)[] = [];
   for (let i = 0; i < raw.length; i++) {
+    if (!tables.has(i) && isGridRule(raw[i])) {
+      const grid = gridTable(raw, i, lineOf);
+      if (grid) tables.set(i, grid);
+    }
     if (!tables.has(i) && raw[i].includes('  ')) {
       const aligned = alignedTable(raw, i, lineOf);
       if (aligned) tables.set(i, aligned);

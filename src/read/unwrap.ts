@@ -19,7 +19,7 @@ const MIN_WIDTH = 40;
 const MIN_FULL = 6;
 
 /** Columns a line takes on a page: a CJK or full-width character two, others one. */
-function width(s: string): number {
+export function width(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) n += s.charCodeAt(i) > 0xff ? 2 : 1;
   return n;
