@@ -496,7 +496,10 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
   });
 
   it('a table copied out of a PDF: cells broken mid-word at their column width join up; a title line above 序号 is no column', async () => {
-    const text = `${HEAD}附件
+    const text = `${HEAD}
+— 1 —
+
+附件
 某市2021年湿地保护
 重点任务分工
 序号
@@ -517,6 +520,9 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
 据库。
 市自然资源和规划
 局
+
+— 2 —
+
 2021年6月底前完
 成调查；2021年12
 月底前建成数据库
@@ -537,6 +543,9 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
       ['3', ['市农业农村局'], ['市水利局', '沿海各乡镇人民政府'], ['2021-12-31']],
     ]);
     expect(list.tasks[0].text).toBe('编制湿地保护规划，明确核心区、缓冲区管控要求，按程序报市政府审批。');
+    // Without page numbers the same lines are cells of their own: only a PDF breaks a cell.
+    const unpaged = await parseNotice(Buffer.from(text.replace(/— \d —/g, '')), { path: 't.txt' });
+    expect(unpaged.lists[0].tasks[0].lead).not.toEqual(['市湿地保护管理中心']);
   });
 
   it('a table drawn with box characters in plain text, cells wrapped inside their walls', async () => {

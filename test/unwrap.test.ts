@@ -37,6 +37,8 @@ describe('unwrap', () => {
     const out = unwrap(lines)!;
     expect(out.filter((l) => l.text.trim() !== '').map((l) => l.text)).toEqual(PARAGRAPHS);
     expect(out[0].line).toBe(1);
+    // The page number is gone, but the line after it says the text was paged.
+    expect(out.filter((l) => l.pageBreak).map((l) => l.text)).toEqual([PARAGRAPHS[PARAGRAPHS.findIndex((p) => p.includes('地铁')) + 1]]);
   });
 
   it('leaves text alone that is not hard-wrapped: one paragraph per line, of any length', () => {

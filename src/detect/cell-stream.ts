@@ -41,6 +41,8 @@ function findHeaders(lines: Line[]): Header[] {
 export function detectCellStream(blocks: Block[]): RawList[] {
   const all = blocks.filter((b): b is Line => b.kind === 'line');
   const { headers, lines } = withoutRepeatedHeaders(all, findHeaders(all));
+  // Only a paged document breaks its cells' lines at a column's edge.
+  const paged = all.some((l) => l.pageBreak);
   const lists: RawList[] = [];
   headers.forEach((h, hi) => {
     const titleAt = h.start - 1;
@@ -53,7 +55,7 @@ export function detectCellStream(blocks: Block[]): RawList[] {
     let { rows, last } = collectRows(region);
     if (rows.length < 2 && !h.roles.includes('seq')) ({ rows, last } = collectUnnumberedRows(region, roles[roles.length - 1]));
     if (rows.length < 2) return;
-    const { tasks, diagnostics, trailing } = rowsToTasks(joinColumnWraps(rows), roles, { align: true, blankCarries: true });
+    const { tasks, diagnostics, trailing } = rowsToTasks(paged ? joinColumnWraps(rows) : rows, roles, { align: true, blankCarries: true });
     lists.push({
       title,
       layout: 'cell-stream',

@@ -5,9 +5,9 @@ import { fold } from '../normalize/text.js';
 import { namesPeople } from '../normalize/units.js';
 
 /**
- * A table copied out of a PDF keeps each cell's lines as the page printed them: a cell
- * wider than its column breaks mid-word ("市自然资源和规划" / "局、市生态环境局"), and
- * its lines are taken for cells of their own. Such a table is told by its many lines that
+ * A table copied out of a PDF (a text with page numbers between its pages) keeps each
+ * cell's lines as the page printed them: a cell wider than its column breaks mid-word
+ * ("市自然资源和规划" / "局、市生态环境局"), and its lines are taken for cells of their own. Such a table is told by its many lines that
  * stop mid-word, most of them at the one width their column allows; each such line is
  * joined with the next line of its row.
  */
@@ -18,9 +18,10 @@ export function joinColumnWraps(rows: Row[]): Row[] {
   return rows.map((r) => ({ ...r, cells: joinCut(r.cells) }));
 }
 
-// A line ends a cell on a stop, a closing bracket or quote, a unit's last character, or a
-// deadline's (前, 底, 年, 推进, 常态化…); anything else breaks off in the middle.
-const ENDS_CELL = /[。;!?)\]】」』”》局委办厅院部心府处室会队所站司行社校馆团盟组位关门构体台园前底年月日度内止间进持化]$/;
+// A line ends a cell on a stop, a closing bracket or quote, a unit's last character, a role
+// word's (配合, 负责, 牵头) or a deadline's (前, 底, 年, 推进, 常态化…); anything else breaks
+// off in the middle.
+const ENDS_CELL = /[。;!?)\]】」』”》局委办厅院部心府处室会队所站司行社校馆团盟组位关门构体台园合责实头与前底年月日度内止间进持化]$/;
 
 function stopsMidWord(text: string): boolean {
   const t = fold(text).trim();

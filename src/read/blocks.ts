@@ -8,6 +8,8 @@ export type Line = {
   line: number;
   /** A line holding only no-break or ideographic spaces: a scraped empty table cell. */
   placeholder?: boolean;
+  /** The first line after a page number: the text was copied out of a paged document (a PDF). */
+  pageBreak?: boolean;
 };
 export type Cell = { text: string; line: number };
 export type Table = { kind: 'table'; rows: Cell[][]; line: number };

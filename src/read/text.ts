@@ -136,6 +136,7 @@ export function readText(text: string): Block[] {
     if (table) tables.set(start, { end, table });
   }
   const lines: (Line | Table)[] = [];
+  let paged = false;
   for (let i = 0; i < raw.length; i++) {
     if (!tables.has(i) && isGridRule(raw[i])) {
       const grid = gridTable(raw, i, lineOf);
@@ -151,9 +152,16 @@ export function readText(text: string): Block[] {
       i = tab.end - 1;
       continue;
     }
-    if (isPageNumber(raw[i])) continue;
+    if (isPageNumber(raw[i])) {
+      paged = true;
+      continue;
+    }
     const body = clean(raw[i]);
-    if (body !== '') lines.push({ kind: 'line', text: body, line: lineOf(i) });
+    if (body !== '') {
+      const line: Line = { kind: 'line', text: body, line: lineOf(i) };
+      if (paged || unwrapped?.[i].pageBreak) [line.pageBreak, paged] = [true, false];
+      lines.push(line);
+    }
     else if (/[\u00a0\u3000]/.test(raw[i])) lines.push({ kind: 'line', text: '', line: lineOf(i), placeholder: true });
   }
   // Lines of nothing but ideographic or no-break spaces are no text either.

@@ -5,7 +5,7 @@
  * none much wider, and its paragraphs are joined back before anything reads them.
  */
 
-export type SourceLine = { text: string; line: number };
+export type SourceLine = { text: string; line: number; pageBreak?: boolean };
 
 const PAGE_NUMBER = /^[\s\u3000]*(?:[—–\-－]\s*\d{1,4}\s*[—–\-－]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?)[\s\u3000]*$/;
 /** A page number printed between pages (— 3 —, 第3页 共5页): never content. */
@@ -58,13 +58,18 @@ export function unwrap(raw: string[]): SourceLine[] | null {
   const indented = raw.filter((l) => INDENT.test(l) && l.trim() !== '').length >= 3;
   const out: SourceLine[] = [];
   let open: SourceLine | null = null;
+  let paged = false;
   for (let i = 0; i < raw.length; i++) {
-    if (PAGE_NUMBER.test(raw[i])) continue;
+    if (PAGE_NUMBER.test(raw[i])) {
+      paged = true;
+      continue;
+    }
     const text = raw[i];
     if (open && text.trim() !== '' && continues(open.text, text, indented)) open.text += text.trimStart();
     else if (open && text.trim() === '' && pageBreakAhead(raw, i)) continue;
     else {
       open = { text, line: i + 1 };
+      if (paged && text.trim() !== '') [open.pageBreak, paged] = [true, false];
       out.push(open);
     }
     if (text.trim() === '' || widths[i] < page - 3) open = null;
