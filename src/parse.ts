@@ -59,13 +59,22 @@ function fieldRow(cells: string[]): string {
   return labelled ? texts.map((t, i) => (i % 2 === 0 ? `${t}:` : `${t}  `)).join('').trim() : texts.join(' ');
 }
 
+// 政策解读, 政策问答, 答记者问: a page that explains a notice quotes its tasks as examples.
+const EXPLAINS = /(?:解读|问答|答记者问|图解)$/;
+
+/** A policy explanation hands out no tasks, whatever it quotes from the notice it explains. */
+function explainsPolicy(title: string | null): boolean {
+  return title !== null && EXPLAINS.test(title.trim());
+}
+
 /** One notice's bytes to a typed Notice. Throws InputError for input that is not a notice at all. */
 export async function parseNotice(bytes: Uint8Array, opts: ParseOptions = {}): Promise<Notice> {
   const { decoded, format, blocks } = await load(bytes, opts);
   if (blocks.length === 0) throw new InputError('empty', 'holds no text (only whitespace)');
-  const raw = detectLists(blocks);
-  const inList = coveredLines(raw);
+  const found = detectLists(blocks);
+  const inList = coveredLines(found);
   const meta = extractMeta(metaLines(blocks), (line) => !inList.has(line));
+  const raw = explainsPolicy(meta.title) ? [] : found;
   if (opts.year) meta.year = opts.year;
   const firstIsLead = hasFirstIsLeadNote(format === 'text' ? decoded.text : blocksText(blocks));
   const { lists, diagnostics } = normalizeLists(raw, { year: meta.year, issuedOn: meta.issuedOn, firstIsLead });

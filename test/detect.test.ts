@@ -685,4 +685,45 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
     expect(notice.lists[0].tasks[1].implementing).toEqual(['州交通运输局', '州公安局']);
     expect(notice.meta).toMatchObject({ title: '关于印发某州2021年交通强州重点任务分工的通知', issuer: '某州人民政府办公室', issuedOn: '2021-02-26', year: 2021 });
   });
+
+  it('a contact table (单位 / 联系人 / 联系电话) beside a task table is no task list', async () => {
+    const html = `<p>某市2023年重点任务分工</p><table><tr><td>序号</td><td>重点任务</td><td>责任单位</td><td>完成时限</td></tr><tr><td>1</td><td>建设产业园区。</td><td>市经信局</td><td>2023年底前</td></tr><tr><td>2</td><td>培育龙头企业。</td><td>市商务局</td><td>持续推进</td></tr></table>
+<p>联系方式</p><table><tr><td>单位</td><td>联系人</td><td>联系电话</td></tr><tr><td>市经信局</td><td>王某</td><td>0830-1234567</td></tr><tr><td>市政府督查室</td><td>李某</td><td>0830-7654321</td></tr></table>`;
+    const notice = await parseNotice(Buffer.from(html), { path: 't.html' });
+    expect(notice.lists.map((l) => l.tasks.length)).toEqual([2]);
+  });
+
+  it("a department's item names more units mid-sentence; an item's sub-points add their dates to the dates of its text", async () => {
+    const owned = await parseNotice(
+      Buffer.from(`${HEAD}一、市发展改革委（2项）
+1．推进港口配套工程建设（配合单位：市交通运输局），力争年内完成主体工程。（完成时限：2021年三季度）
+2．编制物流枢纽规划。（完成时限：2021年6月底前）
+`),
+      { path: 't.txt' },
+    );
+    expect(owned.lists[0].tasks.map((t) => [t.implementing, t.deadlines.map((d) => d.due)])).toEqual([
+      [['市发展改革委', '市交通运输局'], ['2021-09-30']],
+      [['市发展改革委'], ['2021-06-30']],
+    ]);
+    const items = await tasksOf(`${HEAD}一、食品安全
+1.推进检验检测能力建设，2021年11月底前建成区域中心。（牵头单位：市市场监管局；责任单位：市财政局）
+（1）购置检测设备一批。
+（2）2021年6月底前完成实验室改造。
+2.开展校园食品安全整治。（牵头单位：市教育局）
+`);
+    expect(items.map((t) => t.due)).toEqual([['2021-11-30', '2021-06-30'], []]);
+  });
+
+  it('a policy Q&A page quoting items of the notice it explains hands out no tasks', async () => {
+    const notice = await parseNotice(
+      Buffer.from(`《某市2023年旅游业重点任务分工》政策问答
+问一：有哪些交通保障举措？
+答：主要包括：
+1.开通旅游直通车和夜间公交专线（市交通运输局牵头，市公安局配合，2023年6月底前）。
+2.新增临时停车泊位5000个（市城管局牵头，各区政府配合，2023年7月底前）。
+`),
+      { path: 't.txt' },
+    );
+    expect(notice.lists).toEqual([]);
+  });
 });

@@ -89,4 +89,9 @@ describe('extractMeta', () => {
     const meta = extractMeta(lines('附件2\n副市长 张某\n市住建局\n副市长 张某\n市住建局'), (line) => line === 1);
     expect(meta.title).toBeNull();
   });
+
+  it('a site name, a breadcrumb or a field line is no headline', () => {
+    const meta = extractMeta(lines('某市统计局\n首页 > 政府信息公开 > 计划总结\n信息分类：计划总结\n某市统计局2024年工作计划\n正文。\n某市统计局\n2024年2月6日'), everywhere);
+    expect(meta.title).toBe('某市统计局2024年工作计划');
+  });
 });

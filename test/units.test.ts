@@ -175,6 +175,12 @@ const rows: Row[] = [
   { text: '管委及其部门', lead: [], impl: ['管委及其部门'] },
   { text: '区纪委区监委牵头', lead: ['区纪委区监委'], impl: [] },
   { text: '县目标绩效办、县纪委监委机关', lead: [], impl: ['县目标绩效办', '县纪委监委机关'] },
+  // a bare level prefix before 、 shares the name after it; a two-character place ending in 部 is no unit
+  { text: '各州（市）、区人民政府，州直有关单位', lead: [], impl: ['各州（市）、区人民政府', '州直有关单位'] },
+  { text: '中央、省驻邵单位', lead: [], impl: ['中央、省驻邵单位'] },
+  { text: '西部新区管委会、南部县人民政府', lead: [], impl: ['西部新区管委会', '南部县人民政府'] },
+  // a post with its holder's name is a person, even under a label
+  { text: '分管副县长：王某；牵头单位：县教育局；责任单位：县财政局', lead: ['县教育局'], impl: ['县财政局'] },
 
   // --- run-together names, spaces, per-unit markers
   { text: '市委市政府督查室牵头', lead: ['市委', '市政府督查室'], impl: [] },

@@ -45,8 +45,7 @@ export function detectCellStream(blocks: Block[]): RawList[] {
   const paged = all.some((l) => l.pageBreak);
   const lists: RawList[] = [];
   headers.forEach((h, hi) => {
-    const titleAt = h.start - 1;
-    const title = titleAt >= 0 && isListTitle(lines[titleAt].text) ? lines[titleAt].text : null;
+    const { title, titleAt } = titleAbove(lines, h.start);
     const next = headers[hi + 1];
     let stop = next ? next.start : lines.length;
     if (next && next.start - 1 > h.end && isListTitle(lines[next.start - 1].text)) stop = next.start - 1;
@@ -68,6 +67,22 @@ export function detectCellStream(blocks: Block[]): RawList[] {
     });
   });
   return lists;
+}
+
+/**
+ * The list title on the line above a header, or over the two lines above it when a long
+ * title wraps ("某市2021年黄海湿地世界自然遗产保护" / "重点任务分工").
+ */
+function titleAbove(lines: Line[], start: number): { title: string | null; titleAt: number } {
+  const at = start - 1;
+  if (at < 0 || !isListTitle(lines[at].text)) return { title: null, titleAt: at };
+  // Only a tail short of the title's own year and place ("重点任务分工") wraps from the line
+  // above; that line names the year and is no date, bracket or sentence.
+  const cur = lines[at].text.trim();
+  const prev = at > 0 ? foldWidth(lines[at - 1].text.trim()) : '';
+  const wrapped = cur.length <= 12 && !/\d{4}/.test(cur) && /(?:19|20)\d{2}年/.test(prev) && !/[。;,:()]|日$/.test(prev) && !isListTitle(prev);
+  const head = lines[at - 1]?.text.trim() + cur;
+  return wrapped ? { title: head, titleAt: at - 1 } : { title: lines[at].text, titleAt: at };
 }
 
 /**

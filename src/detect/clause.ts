@@ -216,16 +216,21 @@ function colonLead(text: string): Clause | null {
 
 /**
  * "…完成改造。(2022年6月底前)": an item whose units are given elsewhere (before its text, by
- * its heading or its department) closes on a bracket that holds only its deadline.
+ * its heading or its department) closes on a bracket that holds only its deadline, and may
+ * name more units mid-sentence: "…建设(配合单位:市交通运输局),力争…".
  */
 export function deadlineTail(body: string): Clause {
   const f = fold(body).replace(/[。;.\s]+$/, '');
   if (f.endsWith(')')) {
     const open = openingOf(f);
     const inner = body.slice(open + 1, f.length - 1);
-    if (open > 0 && looksLikeDeadline(inner)) return { body: body.slice(0, open), ...splitClauseBody(inner) };
+    if (open > 0 && looksLikeDeadline(inner)) {
+      const text = body.slice(0, open);
+      const [mid, tail] = [midClauses(text), splitClauseBody(inner)];
+      return { body: text, units: [...mid.units, ...tail.units], deadlines: [...mid.deadlines, ...tail.deadlines] };
+    }
   }
-  return { body, units: [], deadlines: [] };
+  return { body, ...midClauses(body) };
 }
 
 function labelledBracketCloses(text: string): boolean {

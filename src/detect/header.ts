@@ -47,6 +47,8 @@ export function headerRoles(headers: string[]): ColumnRole[] | null {
   const known = rs.filter((r) => r !== 'text' && r !== 'note').length;
   const unitish = rs.some((r) => r === 'lead' || r === 'implementing' || r === 'units' || r === 'cooperating');
   if (!unitish || known < 1 || rs.length < 2) return null;
+  // Units with neither work nor a deadline beside them (单位 / 联系人 / 联系电话) are a contact list.
+  if (!rs.some((r) => r === 'text' || r === 'deadline')) return null;
   const lastText = rs.lastIndexOf('text');
   return rs.map((r, i) => (r === 'text' && i !== lastText ? 'category' : r));
 }

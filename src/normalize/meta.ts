@@ -163,7 +163,9 @@ function repeatedHeading(lines: Line[]): string | null {
   const seen = new Set<string>();
   for (const l of lines.slice(0, 30)) {
     const t = l.text.trim();
-    if (t.length < 6 || t.length > 60 || /[。,,:]/.test(foldWidth(t))) continue;
+    // The site's name (宁德市统计局) heads the page and signs the text, and its breadcrumb
+    // (首页 > …) runs above and below it: neither is a headline.
+    if (t.length < 6 || t.length > 60 || /[。,,:]/.test(foldWidth(t)) || BREADCRUMB.test(t) || ORG.test(t)) continue;
     if (seen.has(t)) return t;
     seen.add(t);
   }
@@ -199,10 +201,14 @@ function bylineFirst(head: Line[]): string | null {
   return notice > at && !/(通知|意见|决定|方案|要点|清单|分工)/.test(headline) ? headline : null;
 }
 
+const BREADCRUMB = /[>›»]/;
+// A page's field line (信息分类：计划总结) ends like a heading too.
+const FIELD = /[:：]/;
+
 function firstHeading(lines: Line[]): string | null {
   const l = lines.find((x) => {
     const t = x.text.trim().replace(/[(（][^()（）]*号[)）]$/, '');
-    return t.length >= 6 && t.length <= 80 && /(总结|报告|通知|要点|方案|意见|办法|规定|条例|计划|任务|分工|分解|清单|责任表)$/.test(t);
+    return t.length >= 6 && t.length <= 80 && !BREADCRUMB.test(t) && !FIELD.test(t) && /(总结|报告|解读|问答|通知|要点|方案|意见|办法|规定|条例|计划|任务|分工|分解|清单|责任表)$/.test(t);
   });
   return l?.text.trim() ?? null;
 }

@@ -35,10 +35,11 @@ function normalizeTask(t: RawTask, id: string, ctx: NormalizeContext): Task {
     implementing.push(...parsed.implementing);
   }
   let deadlines: Deadline[] = t.deadlines.flatMap((d) => parseDeadlines(d, ctx));
-  // A deadline stated in the text counts when no column or clause gives a date.
+  // A deadline stated in the text counts when no column or clause gives a date; so do the
+  // dates of its sub-points, milestones of the same task.
   if (deadlines.every((d) => d.due === null)) {
     deadlines = [...deadlines, ...findDeadlinesInText(t.text, ctx)];
-    if (t.context && deadlines.every((d) => d.due === null)) deadlines = [...deadlines, ...findDeadlinesInText(t.context, ctx)];
+    if (t.context) deadlines = [...deadlines, ...findDeadlinesInText(t.context, ctx)];
   }
   return { id, seq: t.seq, sections: t.sections, title: t.title, text: t.text, lead, implementing, units, deadlines, line: t.line };
 }

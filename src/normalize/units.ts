@@ -40,9 +40,9 @@ const ANY_END_RE = new RegExp(`(?:${STRONG_SUFFIX}|${WEAK_SUFFIX})${TAIL_NOTE}$`
 /** Collective phrases: 各有关部门, 有关部门, 市直有关单位, 各乡镇(街道), 各县(市)区政府 … */
 const COLLECTIVE_RE = /^各|有关|相关|直各|其他|其它|成员单位|^(?:乡镇|街道|社区)$/;
 
-/** A fragment that is nothing but a level prefix joins the next fragment (市、县区政府). */
+/** A fragment that is nothing but a level prefix joins the next fragment (市、县区政府, 各市(县)、区政府, 中央、省驻市单位). */
 const BARE_PREFIX_RE =
-  /^(?:(?:各级|各)?(?:省|市|县|区|州|县区|市县|县市|区县|市区|县\(市\)|县\(市、区\)|县\(区\)|县\(市\)区|县\(市、区\)区)|乡|镇|乡镇|镇乡|乡\(镇\)|市直|县直|区直|省直)$/;
+  /^(?:(?:各级|各)?(?:中央|省|市|县|区|州|县区|市县|县市|区县|市区)(?:\([^()]{1,6}\))?区?|乡|镇|乡镇|镇乡|乡\(镇\)|市直|县直|区直|省直)$/;
 
 type RoleOrPerson = UnitRole | 'person';
 
@@ -55,16 +55,16 @@ const DENG_TAIL_RE =
   /等(?:\d+个|[一二三四五六七八九十]+个)?(?:市直|县直|区直|省直|各级|各|其他|其它|有关|相关|成员|职能|责任|主管|行业|业务|项目|部门|单位|机构|和|及|与|、)*$/;
 const PAREN_ROLE_RE = /[(](牵头单位|牵头部门|牵头|主办|主责|配合单位|配合部门|配合|协办|参与|责任单位|负责)[)]$/;
 
-/** Labels: 责任单位: 牵头单位: 配合单位: 协同责任单位: 分管领导: … (colon folded to ':'). */
+/** Labels: 责任单位: 牵头单位: 配合单位: 协同责任单位: 分管领导: 分管副市长: … (colon folded to ':'). */
 const LABEL_BODY =
-  '(?:(?:牵头|主办|主责|责任|落实|实施|承办|配合|协同|协办|参与|协作|协助|具体|成员)+(?:单位|部门|主体)|牵头|配合|责任|主办|协办|(?:分管|责任|牵头|主要)(?:市|县|区)?领导|责任人)';
+  '(?:(?:牵头|主办|主责|责任|落实|实施|承办|配合|协同|协办|参与|协作|协助|具体|成员)+(?:单位|部门|主体)|牵头|配合|责任|主办|协办|(?:分管|责任|牵头|主要)(?:市|县|区)?领导|责任人|(?:分管|主管|联系|牵头|责任)(?:常务)?副?(?:[省市县区州]长|书记|秘书长|主任))';
 const LABEL_RE = new RegExp(`${LABEL_BODY}\\s*:`, 'g');
 // Sticky: tried at one index of the text, so the text is not copied to test it.
 const LABEL_AFTER_RE = new RegExp(`\\s*${LABEL_BODY}\\s*:`, 'y');
 const BRACKET_LABEL_RE = new RegExp(`[【\\[](\\s*${LABEL_BODY}\\s*)[】\\]]`, 'g');
 
 function roleOf(word: string): RoleOrPerson {
-  if (/领导|责任人/.test(word)) return 'person';
+  if (/领导|责任人|[省市县区州]长|书记|主任/.test(word)) return 'person';
   if (/牵头|主办|主责/.test(word)) return 'lead';
   if (/配合|协同|协办|参与|协作|协助/.test(word)) return 'cooperating';
   return 'implementing';
@@ -357,7 +357,8 @@ function splitRunTogether(name: string): [number, number][] {
     }
     if (!LEVEL_START.has(name.charCodeAt(i))) continue;
     const rest = name.slice(i);
-    if (left.length < 2 || rest.length < 3) continue;
+    // 南部县, 西部新区: two characters ending in 部 are a place, not a unit before it.
+    if (left.length < 2 || rest.length < 3 || (left.length === 2 && left.endsWith('部'))) continue;
     if (!RUN_END.test(left)) continue;
     if (/^(?:市场|区域|县域|市民|市容|区划|省级|市级|县级|区级|市政(?!府)|市内|区内|县内|省内)/.test(rest)) continue;
     // 县纪委县监委: one body under two names.
