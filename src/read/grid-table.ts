@@ -19,8 +19,12 @@ const RULE = /^\+(?:[-=:]+\+)+$/;
 
 const plain = (line: string) => line.trim().replace(BOX_CHARS, (c) => BOX[c]);
 
+// Every line of a text is offered: most are turned down on their first character.
+const RULE_START = /^\s*[+┌├└╔╠╚]/;
+
 /** Whether the line is a grid table's rule (+----+----+), where a table can start. */
 export function isGridRule(line: string): boolean {
+  if (!RULE_START.test(line)) return false;
   const t = plain(line);
   return t.length >= 5 && RULE.test(t);
 }

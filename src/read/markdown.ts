@@ -97,7 +97,7 @@ export function readMarkdown(markdown: string, readHtml?: HtmlReader): Block[] {
  * blanked in the text remark parses so every other block keeps its line.
  */
 function withoutGridTables(markdown: string): { text: string; grids: Block[] } {
-  if (!markdown.includes('+-')) return { text: markdown, grids: [] };
+  if (!/\+-|[─━═]/.test(markdown)) return { text: markdown, grids: [] };
   const raw = markdown.split('\n');
   const grids: Block[] = [];
   for (let i = 0; i < raw.length; i++) {
