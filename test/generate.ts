@@ -5,8 +5,8 @@
  * this file on the fly, as plain Node cannot load TypeScript.
  */
 
-export type Family = 'inline' | 'cell-stream' | 'labelled';
-export const FAMILIES: Family[] = ['inline', 'cell-stream', 'labelled'];
+export type Family = 'inline' | 'cell-stream' | 'labelled' | 'grid';
+export const FAMILIES: Family[] = ['inline', 'cell-stream', 'labelled', 'grid'];
 
 export const PREFIXES = ['市', '县', '区'];
 export const STEMS = ['财政', '教育', '民政', '人社', '住建', '交通运输', '农业农村', '卫生健康', '文化旅游', '商务', '发展改革', '自然资源', '生态环境', '水利', '应急管理', '审计', '统计', '司法', '科技', '工信'];
@@ -105,8 +105,28 @@ export function render(spec: NoticeSpec): Generated {
     }
   }
   const tasks: Expected[] = [];
+  const grid = spec.family === 'grid' ? gridWriter(fw ? BOX : ASCII, style.blankLines ? [4, 16, 8, 10, 8] : [4, 24, 12, 14, 10]) : null;
+  grid?.rule('top');
+  grid?.row(['序号', '工作任务', '牵头单位', '责任单位', '完成时限']);
+  grid?.rule('head');
   let n = 0;
   spec.sections.forEach((section, si) => {
+    if (grid) {
+      grid.row([`${chinese(si + 1)}、${HEADINGS[section.heading]}`]);
+      grid.rule('mid');
+      if (style.restart) n = 0;
+      for (const t of section.tasks) {
+        n++;
+        const body = t.clauses.map((c) => CLAUSES[c]).join(p.comma) + '。';
+        const lead = t.lead.map(unitName);
+        const impl = t.implementing.map(unitName);
+        const d = t.deadline ? deadline(t.deadline, year) : null;
+        tasks.push({ seq: String(n), lead, implementing: impl, dues: d ? [d.due] : [] });
+        grid.row([String(n), body, lead.join('、'), impl.join('、'), d?.raw ?? '']);
+        grid.rule('mid');
+      }
+      return;
+    }
     out.push(`${indent}${chinese(si + 1)}、${HEADINGS[section.heading]}`);
     gap();
     if (style.restart) n = 0;
@@ -138,8 +158,58 @@ export function render(spec: NoticeSpec): Generated {
       }
     }
   });
+  if (grid) {
+    grid.lines.pop();
+    grid.rule('bottom');
+    out.push(...grid.lines);
+  }
   out.push('', '打印本页 关闭窗口');
   return { family: spec.family, text: out.join('\n') + '\n', tasks };
+}
+
+// ------------------------------------------------------------------ grid tables
+
+/** Rule characters: left, fill, junction and right of the top, middle, header and bottom rules. */
+type Frame = { top: string; mid: string; head: string; bottom: string; wall: string };
+const ASCII: Frame = { top: '+-++', mid: '+-++', head: '+=++', bottom: '+-++', wall: '|' };
+const BOX: Frame = { top: '┌─┬┐', mid: '├─┼┤', head: '╞═╪╡', bottom: '└─┴┘', wall: '│' };
+
+// Display width as pandoc measures it: a Chinese or full-width character two columns.
+const cols = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+
+/** A cell's text broken into lines of at most `width` columns, anywhere, as pandoc breaks Chinese. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  for (const ch of text) {
+    if (cols(cur + ch) > width) {
+      lines.push(cur);
+      cur = '';
+    }
+    cur += ch;
+  }
+  return [...lines, cur];
+}
+
+/** A pandoc-style grid table, written row by row; one text spans every column. */
+function gridWriter(frame: Frame, widths: number[]) {
+  const lines: string[] = [];
+  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - cols(s)));
+  return {
+    lines,
+    rule(kind: 'top' | 'mid' | 'head' | 'bottom') {
+      const [left, fill, cross, right] = [...frame[kind]];
+      lines.push(left + widths.map((w) => fill.repeat(w + 2)).join(cross) + right);
+    },
+    row(cells: string[]) {
+      const spans = cells.length === 1 ? [widths.reduce((a, b) => a + b + 3, -3)] : widths;
+      const wrapped = cells.map((c, k) => wrap(c, spans[k]));
+      const height = Math.max(...wrapped.map((w) => w.length));
+      for (let i = 0; i < height; i++) {
+        lines.push(frame.wall + wrapped.map((w, k) => ` ${pad(w[i] ?? '', spans[k])} `).join(frame.wall) + frame.wall);
+      }
+    },
+  };
 }
 
 // ------------------------------------------------------------------ seeded specs for the bench

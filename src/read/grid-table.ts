@@ -9,18 +9,16 @@ import type { Cell, Table } from './blocks.js';
  * grid-table parsers count characters, so they never find a Chinese table's walls.
  */
 
-const BOX: Record<string, string> = {
-  '┌': '+', '┬': '+', '┐': '+', '├': '+', '┼': '+', '┤': '+', '└': '+', '┴': '+', '┘': '+',
-  '╔': '+', '╦': '+', '╗': '+', '╠': '+', '╬': '+', '╣': '+', '╚': '+', '╩': '+', '╝': '+',
-  '─': '-', '━': '-', '═': '=', '│': '|', '┃': '|', '║': '|',
-};
-const BOX_CHARS = new RegExp(`[${Object.keys(BOX).join('')}]`, 'g');
+// Box drawing (U+2500–U+257F) as ASCII: rules to - or =, walls to |, every corner and
+// junction to +.
+const BOX_CHARS = /[\u2500-\u257f]/g;
+const boxAscii = (c: string) => (/[─━┄┅┈┉╌╍]/.test(c) ? '-' : c === '═' ? '=' : /[│┃┆┇┊┋╎╏║]/.test(c) ? '|' : '+');
 const RULE = /^\+(?:[-=:]+\+)+$/;
 
-const plain = (line: string) => line.trim().replace(BOX_CHARS, (c) => BOX[c]);
+const plain = (line: string) => line.trim().replace(BOX_CHARS, boxAscii);
 
 // Every line of a text is offered: most are turned down on their first character.
-const RULE_START = /^\s*[+┌├└╔╠╚]/;
+const RULE_START = /^\s*[+\u2500-\u257f]/;
 
 /** Whether the line is a grid table's rule (+----+----+), where a table can start. */
 export function isGridRule(line: string): boolean {
@@ -56,7 +54,10 @@ function segments(line: string, columns: number[]): { from: number; to: number; 
   return out.length > 0 && index[0] === 0 && index[index.length - 1] === columns.length - 1 ? out : null;
 }
 
-/** A cell's lines as one text: wrapped lines run on, a blank line parts paragraphs. */
+/**
+ * A cell's lines as one text: wrapped lines run on, a blank line parts paragraphs. Words
+ * wrap at a space the rule dropped; a number breaks anywhere (2 / 023年6月).
+ */
 function cellText(lines: string[]): string {
   const paragraphs: string[] = [];
   let open = '';
@@ -65,7 +66,7 @@ function cellText(lines: string[]): string {
     if (t === '') {
       if (open) paragraphs.push(open);
       open = '';
-    } else open += open && /[A-Za-z0-9]$/.test(open) && /^[A-Za-z0-9]/.test(t) ? ` ${t}` : t;
+    } else open += open && /[A-Za-z]$/.test(open) && /^[A-Za-z]/.test(t) ? ` ${t}` : t;
   }
   if (open) paragraphs.push(open);
   return paragraphs.join('\n');

@@ -52,7 +52,8 @@ function pageWidth(raw: string[], widths: number[]): number | null {
  * keeps the number of its first source line. Null when the text is not hard-wrapped.
  */
 export function unwrap(raw: string[]): SourceLine[] | null {
-  const widths = raw.map(width);
+  // The lines of a drawn table share one width too, and are never a paragraph.
+  const widths = raw.map((l) => (drawn(l) ? 0 : width(l)));
   const page = pageWidth(raw, widths);
   if (page === null) return null;
   const indented = raw.filter((l) => INDENT.test(l) && l.trim() !== '').length >= 3;
@@ -65,7 +66,7 @@ export function unwrap(raw: string[]): SourceLine[] | null {
       continue;
     }
     const text = raw[i];
-    if (open && text.trim() !== '' && continues(open.text, text, indented)) open.text += text.trimStart();
+    if (open && text.trim() !== '' && !drawn(text) && continues(open.text, text, indented)) open.text += text.trimStart();
     else if (open && text.trim() === '' && pageBreakAhead(raw, i)) continue;
     else {
       open = { text, line: i + 1 };
@@ -76,6 +77,9 @@ export function unwrap(raw: string[]): SourceLine[] | null {
   }
   return out;
 }
+
+/** A line of a table drawn with | + or box characters, wall to wall. */
+const drawn = (line: string) => /^\s*[|+\u2500-\u257f].*[|+\u2500-\u257f]\s*$/.test(line);
 
 /** Whether a line goes on the paragraph whose last line ran to the page width. */
 function continues(prev: string, next: string, indented: boolean): boolean {
