@@ -122,6 +122,8 @@ const single: Row[] = [
   ['节假日期间', 2019, 'relative', null],
   ['供暖期内', 2019, 'relative', null],
   ['2020年春节前', 2019, 'relative', null],
+  ['2025年秋季开学前', 2025, 'relative', null],
+  ['春季学期开学前', 2025, 'relative', null],
   ['自即日起', 2019, 'ongoing', null],
   ['3.15日前', 2019, 'date', '2019-03-15'],
   ['12.31', 2019, 'date', '2019-12-31'],

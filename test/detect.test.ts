@@ -726,4 +726,78 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
     );
     expect(notice.lists).toEqual([]);
   });
+
+  it('a 公众号 copy: ■ and ◆ dress the headings, 01 stands over its item, the deadline bracket may come before the unit bracket', async () => {
+    expect(
+      await tasksOf(`${HEAD}■ 一、优化发展环境
+01
+推行涉企经营许可清单管理。（完成时限：2021年6月底前）【责任单位：市市场监管局】
+02
+开展涉企收费专项整治。【责任单位：市发改委牵头，市财政局配合】（完成时限：全年）
+◆ （一）金融服务
+03
+深化首贷户拓展行动。（完成时限：2021年第三季度）【责任单位：人民银行某市中心支行】
+`),
+    ).toEqual([
+      { seq: '1', text: '推行涉企经营许可', lead: [], implementing: ['市市场监管局'], due: ['2021-06-30'] },
+      { seq: '2', text: '开展涉企收费专项', lead: ['市发改委'], implementing: ['市财政局'], due: ['2021-12-31'] },
+      { seq: '3', text: '深化首贷户拓展行', lead: [], implementing: ['人民银行某市中心支行'], due: ['2021-09-30'] },
+    ]);
+  });
+
+  it('a paragraph of 一是…(clause);二是…(clause) parts holds a task per part; parts under one closing clause stay one task', async () => {
+    const notice = await parseNotice(
+      Buffer.from(`${HEAD}二、重点任务
+（一）推进厕所革命。一是开展户厕问题整改，2021年6月底前完成（市农业农村局牵头，市卫健委配合）；二是新建卫生户厕2万座（各县区人民政府负责）。
+（二）健全垃圾收运体系。一是完善收运体系；二是推进分类试点。（市住建局牵头，市财政局配合，2021年9月底前）
+`),
+      { path: 't.txt' },
+    );
+    const tasks = notice.lists.flatMap((l) => l.tasks);
+    expect(tasks.map((t) => [t.seq, t.sections, t.lead, t.implementing])).toEqual([
+      ['1', ['二、重点任务', '（一）推进厕所革命'], ['市农业农村局'], ['市卫健委']],
+      ['2', ['二、重点任务', '（一）推进厕所革命'], [], ['各县区人民政府']],
+      ['2', ['二、重点任务'], ['市住建局'], ['市财政局']],
+    ]);
+    expect(tasks[0].text.startsWith('开展户厕问题整改')).toBe(true);
+  });
+
+  it('a header that notes the first unit leads; a header cell broken over two lines; rows numbered 1-1', async () => {
+    const html = `<p>某市2025年无废城市重点任务</p><table><tr><td>序号</td><td>责任单位（第一个为牵头单位）</td><td>工作任务</td><td>完成时限</td></tr>
+<tr><td>1</td><td>市工信局、市发改委</td><td>推进工业固废减量。</td><td>2025年底前</td></tr><tr><td>2</td><td>市教育局</td><td>创建无废校园。</td><td>2025年秋季开学前</td></tr></table>`;
+    const noted = (await parseNotice(Buffer.from(html), { path: 't.html' })).lists[0].tasks;
+    expect(noted.map((t) => [t.lead, t.implementing, t.deadlines.map((d) => d.due)])).toEqual([
+      [['市工信局'], ['市发改委'], ['2025-12-31']],
+      [[], ['市教育局'], [null]],
+    ]);
+    const split = await tasksOf(`${HEAD}序  号
+工 作 任 务
+责任单位
+完成 时限
+牵头
+单位
+协同单位
+1
+推进背街小巷整治。
+市城管局
+各城区人民政府
+2021年10月底前
+2
+开展文明交通劝导。
+市公安局
+市交通运输局
+持续推进
+`);
+    expect(split.map((t) => [t.lead, t.implementing])).toEqual([
+      [['市城管局'], ['各城区人民政府']],
+      [['市公安局'], ['市交通运输局']],
+    ]);
+    const dashed = await tasksOf(`${HEAD}编号  重点工作  责任部门  完成时间
+一、改善营商环境
+1-1  压缩企业开办时间。  市市场监管局  2021年6月底前
+1-2  推行电子证照应用。  市数据局  2021年12月底前
+2-1  清理涉企收费。  市发改委  持续推进
+`);
+    expect(dashed.map((t) => t.seq)).toEqual(['1-1', '1-2', '2-1']);
+  });
 });

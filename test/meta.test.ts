@@ -94,4 +94,10 @@ describe('extractMeta', () => {
     const meta = extractMeta(lines('某市统计局\n首页 > 政府信息公开 > 计划总结\n信息分类：计划总结\n某市统计局2024年工作计划\n正文。\n某市统计局\n2024年2月6日'), everywhere);
     expect(meta.title).toBe('某市统计局2024年工作计划');
   });
+
+  it('a reply letter is titled like a notice; a 公众号 article by its headline over the account and post time', () => {
+    expect(extractMeta(lines('某市城管局关于市人大第12号建议的答复\n某城管函〔2024〕3号'), everywhere).title).toBe('某市城管局关于市人大第12号建议的答复');
+    const post = extractMeta(lines('8项重点任务！某市今年这样抓营商环境\n原创 某市发布 2023-04-21 18:06 发表于浙江\n某市2023年营商环境重点任务分工'), everywhere);
+    expect(post).toMatchObject({ title: '8项重点任务！某市今年这样抓营商环境', issuedOn: '2023-04-21' });
+  });
 });

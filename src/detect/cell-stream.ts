@@ -1,7 +1,7 @@
 import type { Block, Cell, Line } from '../read/blocks.js';
 import type { RawList } from './types.js';
 import { columnRole, headerRoles, unspan, type ColumnRole } from './header.js';
-import { seqCell } from './numbering.js';
+import { seqCell, decimalCell } from './numbering.js';
 import { SectionStack, sectionRank, CHROME, TABLE_NOTE, isListTitle } from './sections.js';
 import { foldWidth } from '../normalize/text.js';
 import { rowsToTasks, type Row } from './table-rows.js';
@@ -20,8 +20,9 @@ function findHeaders(lines: Line[]): Header[] {
     for (let k = 2; k <= MAX_HEADER && i + k <= lines.length; k++) {
       const slice = lines.slice(i, i + k);
       if (slice.some((l) => l.placeholder || l.text.replace(/\s/g, '').length > 12 || columnRole(l.text) === null)) break;
-      const roles = headerRoles(slice.map((l) => l.text));
-      if (roles) best = { start: i, end: i + k, columns: slice.map((l) => l.text), roles };
+      const columns = joinSplitHeaders(slice.map((l) => l.text));
+      const roles = headerRoles(columns);
+      if (roles) best = { start: i, end: i + k, columns, roles };
     }
     // 序号 opens a task table: words above it ("…重点任务分工", a title's second line) are not columns.
     const seq = best ? best.roles.indexOf('seq') : -1;
@@ -30,6 +31,17 @@ function findHeaders(lines: Line[]): Header[] {
       out.push(best);
       i = best.end - 1;
     }
+  }
+  return out;
+}
+
+/** A header cell broken over two lines, "牵头" / "单位": one column, 牵头单位. */
+function joinSplitHeaders(texts: string[]): string[] {
+  const out: string[] = [];
+  for (const t of texts) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /^(单位|部门)$/.test(t.trim()) && /^(牵头|配合|协同|协办|责任|主办|参与|落实)$/.test(prev.trim())) out[out.length - 1] = prev.trim() + t.trim();
+    else out.push(t);
   }
   return out;
 }
@@ -126,14 +138,14 @@ function collectRows(region: Line[]): { rows: Row[]; last: number } {
   let last = region[0]?.line ?? 0;
   for (const l of region) {
     if (!l.placeholder && (CHROME.test(l.text) || TABLE_NOTE.test(l.text))) break;
-    const dec = l.placeholder ? null : decimalSeq(l.text);
+    const dec = l.placeholder ? null : decimalCell(l.text);
     if (dec && dec.outer === prev.outer && (dec.inner === 1 || dec.inner === prev.nested + 1)) {
       // "1 / 优化企业开办服务" over rows 1.1, 1.2: a category row, not a task.
       if (dec.inner === 1 && row && rows[rows.length - 1] === row && headingOnly(row)) {
         rows.pop();
         stack.push(row.cells.map((c) => c.text).join(''), SUB_ROWS);
       }
-      row = { seq: `${dec.outer}.${dec.inner}`, cells: [], line: l.line, sections: stack.all() };
+      row = { seq: dec.label, cells: [], line: l.line, sections: stack.all() };
       rows.push(row);
       prev.nested = dec.inner;
       last = l.line;
@@ -178,11 +190,6 @@ function collectRows(region: Line[]): { rows: Row[]; last: number } {
   return { rows, last };
 }
 
-/** A hierarchical row number standing alone: "1.2", "3-1". */
-function decimalSeq(text: string): { outer: number; inner: number } | null {
-  const m = /^(\d{1,2})[.\-](\d{1,2})$/.exec(foldWidth(text).trim());
-  return m ? { outer: Number(m[1]), inner: Number(m[2]) } : null;
-}
 
 // Rank of a heading row over sub-rows: deeper than any numbered section.
 const SUB_ROWS = 9;

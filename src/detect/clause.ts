@@ -107,8 +107,8 @@ export function trailingClause(text: string): Clause | null {
     const parts = clauseParts(inner);
     if (parts) {
       const body = t.slice(0, f.slice(0, open).replace(/(?<![\s,;])[\s,;]+$/, '').length);
-      // "【牵头单位:X】【责任单位:Y】": labelled brackets in a row make one clause.
-      const before = UNIT_LABEL.test(fold(inner)) && labelledBracketCloses(body) ? trailingClause(body) : null;
+      // "【牵头单位:X】【责任单位:Y】", "(完成时限:Z)【责任单位:Y】": labelled brackets in a row make one clause.
+      const before = labelled(inner) ? labelledChain(body) : null;
       if (before) return { body: before.body, units: [...before.units, ...parts.units], deadlines: [...before.deadlines, ...parts.deadlines] };
       const mid = midClauses(body);
       return { body, units: [...mid.units, ...parts.units], deadlines: [...mid.deadlines, ...parts.deadlines] };
@@ -233,9 +233,21 @@ export function deadlineTail(body: string): Clause {
   return { body, ...midClauses(body) };
 }
 
-function labelledBracketCloses(text: string): boolean {
+const labelled = (inner: string) => UNIT_LABEL.test(fold(inner)) || DEADLINE_LABEL.test(fold(inner));
+
+/** The labelled brackets closing the text, read back to the first that is not labelled; null for none. */
+function labelledChain(text: string): Clause | null {
   const f = fold(text).trimEnd();
-  return f !== '' && bracketStep(f.charCodeAt(f.length - 1)) < 0 && UNIT_LABEL.test(f.slice(openingOf(f) + 1));
+  if (f === '' || bracketStep(f.charCodeAt(f.length - 1)) >= 0) return null;
+  const open = openingOf(f);
+  const inner = text.slice(open + 1, f.length - 1);
+  if (open < 0 || !labelled(inner)) return null;
+  const parts = splitClauseBody(inner);
+  const body = text.slice(0, open);
+  const before = labelledChain(body);
+  return before
+    ? { body: before.body, units: [...before.units, ...parts.units], deadlines: [...before.deadlines, ...parts.deadlines] }
+    : { body: body.trimEnd(), ...parts };
 }
 
 /** Index of the bracket that opens the group closing the (folded) text; brackets nest. */

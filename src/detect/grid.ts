@@ -1,7 +1,7 @@
 import type { Block, Cell, Table } from '../read/blocks.js';
 import type { RawList } from './types.js';
 import { columnRole, headerRoles, type ColumnRole } from './header.js';
-import { seqCell } from './numbering.js';
+import { seqCell, decimalCell } from './numbering.js';
 import { SectionStack, sectionRank, isListTitle } from './sections.js';
 import { rowsToTasks, type Row } from './table-rows.js';
 
@@ -73,7 +73,8 @@ function gridList(table: Table, title: string | null, above: string[]): RawList 
     const n = seqCell(seqText) ?? (seqCol < 0 ? seqCell(cells[0]?.text ?? '') : null);
     const rest = cells.filter((_, i) => i !== seqCol && !(seqCol < 0 && i === 0 && n !== null));
     if (cells.length !== header.length) aligned = false;
-    rows.push({ seq: n === null ? null : String(n), cells: rest, line: cells[0]?.line ?? table.line, sections: [...above, ...stack.all()] });
+    const seq = n === null ? decimalCell(seqText)?.label ?? null : String(n);
+    rows.push({ seq, cells: rest, line: cells[0]?.line ?? table.line, sections: [...above, ...stack.all()] });
   }
   const dataRoles = roles.filter((_, i) => i !== seqCol);
   // A scraper that drops merged cells leaves the rows a category spans blank below its first.

@@ -24,7 +24,8 @@ const KNOWN = ['序号', '工作任务', '任务内容', '具体要求', '主要
 
 export function columnRole(header: string): ColumnRole | null {
   // "责任单位:市财政局" is a labelled line with its value, never a column header.
-  const f = fold(header);
+  // A note in brackets ("责任单位(第一个为牵头单位)") says how to read the cells, not what they hold.
+  const f = fold(header).replace(/\([^()]*\)\s*$/, '');
   if (/:\s*\S/.test(f)) return null;
   const h = f.replace(/[\s:]/g, '');
   if (h === '' || h.length > 14) return null;

@@ -113,7 +113,7 @@ function itemAt(lines: Line[], i: number, num: Numbering | null): Item | null {
  * headings; a short unnumbered heading naming a list (…工作要点, …责任分工) opens a new list.
  */
 export function detectInlineLists(blocks: Block[], taken: (line: number) => boolean): RawList[] {
-  const lines = joinBareNumbers(blocks.filter((b): b is Line => b.kind === 'line' && !b.placeholder && !taken(b.line)));
+  const lines = splitShiParts(joinBareNumbers(blocks.filter((b): b is Line => b.kind === 'line' && !b.placeholder && !taken(b.line))));
   const lists: RawList[] = [];
   const stack = new SectionStack();
   let current: RawList = fresh(null, lines[0]?.line ?? 0);
@@ -206,15 +206,44 @@ function grouped(item: Item | null, num: Numbering, heading: Clause): Item {
   return { ...(item ?? { used: 1, labelled: false }), clause };
 }
 
-/** "5．" alone on its line with the item's text on the next: one line, as printed in the source. */
+/**
+ * "5．" alone on its line with the item's text on the next: one line, as printed in the
+ * source. So is a bare "01" over its item, as a 公众号 article numbers its points.
+ */
 function joinBareNumbers(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
     const next = lines[i + 1];
-    if (next && lines[i].text.length <= 6 && numbering(lines[i].text)?.rest.trim() === '' && !numbering(next.text)) {
-      out.push({ ...lines[i], text: lines[i].text.trim() + next.text.trim() });
+    const bare = /^\s*\d{1,2}\s*$/.test(lines[i].text);
+    if (next && lines[i].text.length <= 6 && (bare || numbering(lines[i].text)?.rest.trim() === '') && !numbering(next.text)) {
+      out.push({ ...lines[i], text: lines[i].text.trim() + (bare ? ' ' : '') + next.text.trim() });
       i++;
     } else out.push(lines[i]);
+  }
+  return out;
+}
+
+// The 二是, 三是 … that open the later parts of a paragraph, after the part before ends.
+const SHI_PART = /(?<=[;；。])\s*(?=[二三四五六七八九十]+是)/;
+
+/**
+ * "(二)加快污水治理。一是…(X牵头);二是…(Y负责)": a paragraph whose 一是, 二是 … parts each
+ * close on a clause of their own holds one task per part. It becomes its heading (printed
+ * before 一是) and one line per part, all at the paragraph's line. Parts sharing one clause
+ * at the paragraph's end stay one task.
+ */
+function splitShiParts(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const l of lines) {
+    const at = l.text.indexOf('一是');
+    const parts = at >= 0 && l.text.includes('二是') ? l.text.slice(at).split(SHI_PART) : [];
+    if (parts.length < 2 || !parts.every((p) => trailingClause(p.replace(/[;；。\s]+$/, ''))?.units.length)) {
+      out.push(l);
+      continue;
+    }
+    const heading = l.text.slice(0, at).trim().replace(/[。.]$/, '');
+    if (heading) out.push({ ...l, text: heading });
+    for (const p of parts) out.push({ ...l, text: p.replace(/[;；]\s*$/, '') });
   }
   return out;
 }

@@ -16,7 +16,8 @@ export type Numbering = { kind: NumberingKind; n: number; rest: string; marker: 
 
 const CN = '[一二三四五六七八九十百零〇两]+';
 const PATTERNS: [NumberingKind, RegExp][] = [
-  ['part', new RegExp(`^第(${CN}|\\d+)(?:部分|章|篇)[、.,:\\s]*`)],
+  // 第一部分, 第二章, and the 专项一: of a plan grouped by special campaigns.
+  ['part', new RegExp(`^(?:第(${CN}|\\d+)(?:部分|章|篇)|专项(${CN}|\\d+)(?=[:、.,\\s]))[、.,:\\s]*`)],
   ['article', new RegExp(`^第(${CN}|\\d+)条(?=[\\s、.,:]|[^\\d])\\s*`)],
   // A task card's name line: 任务一:散煤污染治理, 事项3 …
   ['task', new RegExp(`^(?:任务|事项)(${CN}|\\d{1,3})\\s*[:、.,\\s]\\s*`)],
@@ -37,7 +38,7 @@ const PATTERNS: [NumberingKind, RegExp][] = [
 // Every pattern above is anchored at the line's first character, which must be one of
 // these (full-width forms included, as the line is width-folded before matching).
 const MAY_OPEN = new Set(
-  [...'第任事一二三四五六七八九十百零〇两([【〔（［0123456789０１２３４５６７８９ABCDEFGHＡＢＣＤＥＦＧＨ'].map((ch) => ch.charCodeAt(0)),
+  [...'第任事专一二三四五六七八九十百零〇两([【〔（［0123456789０１２３４５６７８９ABCDEFGHＡＢＣＤＥＦＧＨ'].map((ch) => ch.charCodeAt(0)),
 );
 for (let c = 0x2460; c <= 0x2473; c++) MAY_OPEN.add(c);
 for (let c = 0x3251; c <= 0x325f; c++) MAY_OPEN.add(c);
@@ -81,4 +82,10 @@ export function seqCell(text: string): number | null {
   if (!m) return null;
   const n = numeral(m[1]);
   return Number.isFinite(n) && n > 0 ? n : null;
+}
+
+/** A hierarchical row number standing alone, "1.2" or "3-1", with its label as printed. */
+export function decimalCell(text: string): { outer: number; inner: number; label: string } | null {
+  const m = /^(\d{1,2})([.\-])(\d{1,2})$/.exec(foldWidth(text).trim());
+  return m ? { outer: Number(m[1]), inner: Number(m[3]), label: m[0] } : null;
 }

@@ -43,7 +43,7 @@ export const Unit = z
 
 export const Task = z.object({
   id: z.string().describe('stable id within the notice: L<list>-T<task>'),
-  seq: z.string().nullable().describe('the task number as printed, digits only ((十二) -> "12"); a hierarchical number keeps its dot ("1.2")'),
+  seq: z.string().nullable().describe('the task number as printed, digits only ((十二) -> "12"); a hierarchical number keeps its dot or dash ("1.2", "3-1")'),
   sections: z.array(z.string()).describe('enclosing headings and categories, outermost first, as printed'),
   title: z.string().nullable().describe('short task title when the notice gives one'),
   text: z.string().describe('task text'),

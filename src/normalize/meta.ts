@@ -4,7 +4,7 @@ import { numeral } from './numerals.js';
 
 type Line = { text: string; line: number };
 
-const NOTICE_TITLE = /^[^:\[\]【】]{0,80}关于.{2,120}的(通知|意见|决定|函|通报|批复|报告)$/;
+const NOTICE_TITLE = /^[^:\[\]【】]{0,80}关于.{2,120}的(通知|意见|决定|函|通报|批复|报告|答复)$/;
 const LABEL = /(?<=^|[\s::])((?:[\u4e00-\u9fa5]\s*){1,5}[\u4e00-\u9fa5])\s*[::]/g;
 const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,14}\s*[〔[【(（]\s*((?:19|20)\d{2})\s*[〕\]】)）]\s*第?\s*\d{1,4}\s*号$/;
 const ORG = /(办公室|办公厅|人民政府|政府|委员会|领导小组|小组|局|委|办|厅|中心|部)$/;
@@ -122,7 +122,7 @@ export function extractMeta(lines: Line[], outside: (line: number) => boolean): 
   // through every task list, which on a file of thousands of notices made this quadratic.
   const dates = lines.map((l, i) => ({ i, date: dateLine(l.text) ?? orgAndDate(l.text)?.date ?? null })).filter((d) => d.date && outside(lines[d.i].line));
   const signed = dates[0];
-  const issuedOn = signed?.date ?? fieldDate(field(fields, /^(成文日期|发文日期|发布日期|生成日期|发布时间)$/));
+  const issuedOn = signed?.date ?? fieldDate(field(fields, /^(成文日期|发文日期|发布日期|生成日期|发布时间)$/)) ?? byline(head)?.date ?? null;
   const issuer = signatureOrg(lines, signed?.i) ?? titleOrg(title) ?? field(fields, /^(发文机关|发布机构)$/);
   return { title, docNumber, issuer, issuedOn, year: workYear(title, issuedOn) };
 }
@@ -178,14 +178,21 @@ function numberInTitle(title: string | null): string | null {
   return m ? m[1] : null;
 }
 
-// A news page's headline stands right above its byline (发布时间: … 来源: …).
-function headlineAboveByline(lines: Line[]): string | null {
+// A byline: labelled fields (发布时间: … 来源: …), or a 公众号's account and post time
+// ("原创 台州发布 2023-04-21 18:06 发表于浙江").
+const BYLINE = /^(?:(?:发布时间|发布日期|时间|来源|作者|日期)\s*[:：]|(?:原创\s+)?[^\s:：[\]【】]{2,20}\s+((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2})?(?:\s|$))/;
+
+/** A news page's headline stands right above its byline; null when there is none. */
+function byline(lines: Line[]): { headline: string; date: string | null } | null {
   for (let i = 1; i < Math.min(lines.length, 30); i++) {
     const t = lines[i - 1].text.trim();
-    if (/^(发布时间|发布日期|时间|来源|作者|日期)\s*[:：]/.test(lines[i].text.trim()) && t.length >= 6 && t.length <= 60 && !/[。:：>]/.test(t)) return t;
+    const m = BYLINE.exec(lines[i].text.trim());
+    if (m && t.length >= 6 && t.length <= 60 && !/[。:：>]/.test(t)) return { headline: t, date: m[1] ? iso(+m[1], +m[2], +m[3]) : null };
   }
   return null;
 }
+
+const headlineAboveByline = (lines: Line[]) => byline(lines)?.headline ?? null;
 
 /**
  * A news page's headline, when it stands above its byline before any notice title: the

@@ -124,6 +124,9 @@ function tabRuns(raw: string[]): [number, number][] {
   return runs;
 }
 
+// A 公众号 article dresses its headings with symbols (■ 一、…, ▶ (一)…): typography, not text.
+const BULLET = /^[■□◆◇▶►▷●○◎★☆▪•]\s*/;
+
 /** Scraped plain text: one block per non-empty line, with tab, pipe or space-aligned rows as tables. */
 export function readText(text: string): Block[] {
   const split = text.split(/\r\n|\r|\n/);
@@ -156,7 +159,7 @@ export function readText(text: string): Block[] {
       paged = true;
       continue;
     }
-    const body = clean(raw[i]);
+    const body = clean(raw[i]).replace(BULLET, '');
     if (body !== '') {
       const line: Line = { kind: 'line', text: body, line: lineOf(i) };
       if (paged || unwrapped?.[i].pageBreak) [line.pageBreak, paged] = [true, false];
