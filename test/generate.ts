@@ -111,24 +111,14 @@ export function render(spec: NoticeSpec): Generated {
   grid?.rule('head');
   let n = 0;
   spec.sections.forEach((section, si) => {
+    const heading = `${chinese(si + 1)}、${HEADINGS[section.heading]}`;
     if (grid) {
-      grid.row([`${chinese(si + 1)}、${HEADINGS[section.heading]}`]);
+      grid.row([heading]);
       grid.rule('mid');
-      if (style.restart) n = 0;
-      for (const t of section.tasks) {
-        n++;
-        const body = t.clauses.map((c) => CLAUSES[c]).join(p.comma) + '。';
-        const lead = t.lead.map(unitName);
-        const impl = t.implementing.map(unitName);
-        const d = t.deadline ? deadline(t.deadline, year) : null;
-        tasks.push({ seq: String(n), lead, implementing: impl, dues: d ? [d.due] : [] });
-        grid.row([String(n), body, lead.join('、'), impl.join('、'), d?.raw ?? '']);
-        grid.rule('mid');
-      }
-      return;
+    } else {
+      out.push(`${indent}${heading}`);
+      gap();
     }
-    out.push(`${indent}${chinese(si + 1)}、${HEADINGS[section.heading]}`);
-    gap();
     if (style.restart) n = 0;
     for (const t of section.tasks) {
       n++;
@@ -137,7 +127,10 @@ export function render(spec: NoticeSpec): Generated {
       const impl = t.implementing.map(unitName);
       const d = t.deadline ? deadline(t.deadline, year) : null;
       tasks.push({ seq: String(n), lead, implementing: impl, dues: d ? [d.due] : [] });
-      if (spec.family === 'cell-stream') {
+      if (grid) {
+        grid.row([String(n), body, lead.join('、'), impl.join('、'), d?.raw ?? '']);
+        grid.rule('mid');
+      } else if (spec.family === 'cell-stream') {
         const units = lead.length ? `${lead.join('、')}牵头${p.comma}${impl.join('、')}配合` : impl.join('、');
         for (const cell of [String(n), body, units, d?.raw ?? '\u00a0']) {
           out.push(cell);
