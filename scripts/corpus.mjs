@@ -29,11 +29,12 @@ const texts = (dir) =>
 
 /**
  * Writes the corpus into dir/<family>/ and returns, per family, its files. Shares of the
- * bytes: a third real seeds, a sixth hand-written variants, a sixth each generated family.
+ * bytes: a third real seeds, a sixth hand-written variants, the other half split evenly
+ * between the generated families.
  */
 export async function buildCorpus(dir, totalBytes, tmp) {
   const gen = await loadGenerator(tmp);
-  const share = { seeds: 1 / 3, variants: 1 / 6, ...Object.fromEntries(gen.FAMILIES.map((f) => [f, 1 / 6])) };
+  const share = { seeds: 1 / 3, variants: 1 / 6, ...Object.fromEntries(gen.FAMILIES.map((f) => [f, 1 / (2 * gen.FAMILIES.length)])) };
   const sources = { seeds: texts('fixtures/seeds'), variants: texts('fixtures/variants') };
   const families = {};
   for (const [family, part] of Object.entries(share)) {

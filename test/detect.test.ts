@@ -800,4 +800,112 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
 `);
     expect(dashed.map((t) => t.seq)).toEqual(['1-1', '1-2', '2-1']);
   });
+
+  it('a 类别 column left of 序号: each row prints its category before its number', async () => {
+    const notice = await parseNotice(
+      Buffer.from(`${HEAD}类别
+序号
+重点任务
+牵头单位
+完成时限
+备注
+扩大有效投资
+1
+实施重点项目攻坚行动。
+县发改委
+全年
+延续
+\u3000
+2
+加快专项债券发行使用。
+县财政局
+2021年10月底前
+新增
+激发市场活力
+3
+深化放管服改革。
+县数据局
+2021年6月底前
+新增
+`),
+      { path: 't.txt' },
+    );
+    expect(notice.lists[0].tasks.map((t) => [t.seq, t.sections, t.lead])).toEqual([
+      ['1', ['扩大有效投资'], ['县发改委']],
+      ['2', ['扩大有效投资'], ['县财政局']],
+      ['3', ['激发市场活力'], ['县数据局']],
+    ]);
+  });
+
+  it('a grid of <span class="cell"> rows; a 序号 merged over sub-rows gathers their milestones; 阶段目标 is no task text', async () => {
+    const spans = `<p>某市2023年港口重点任务分工</p><div class="table"><div class="row"><span class="cell">序号</span><span class="cell">工作任务</span><span class="cell">牵头单位</span><span class="cell">完成时限</span></div>
+<div class="row"><span class="cell">1</span><span class="cell">建设原油码头三期工程。</span><span class="cell">市港口局</span><span class="cell">2023年底前</span></div>
+<div class="row"><span class="cell">2</span><span class="cell">拓展集装箱航线。</span><span class="cell">市商务局</span><span class="cell">持续推进</span></div></div>`;
+    expect((await parseNotice(Buffer.from(spans), { path: 't.html' })).lists[0].tasks.map((t) => t.lead)).toEqual([['市港口局'], ['市商务局']]);
+    const subRows = `<p>某市2024年民生实事推进计划</p><table><tr><td>序号</td><td>重点任务</td><td>时间节点</td><td>阶段目标</td><td>责任单位</td></tr>
+<tr><td rowspan="2">1</td><td rowspan="2">新建中小学3所。</td><td>2024年3月底前</td><td>完成招标</td><td rowspan="2">市教育局</td></tr>
+<tr><td>2024年8月底前</td><td>投入使用</td></tr>
+<tr><td>2</td><td>改造老旧小区20个。</td><td>2024年11月底前</td><td>全部完工</td><td>市住建局</td></tr></table>`;
+    const tasks = (await parseNotice(Buffer.from(subRows), { path: 't.html' })).lists[0].tasks;
+    expect(tasks.map((t) => [t.seq, t.text, t.implementing, t.deadlines.map((d) => d.due)])).toEqual([
+      ['1', '新建中小学3所。', ['市教育局'], ['2024-03-31', '2024-08-31']],
+      ['2', '改造老旧小区20个。', ['市住建局'], ['2024-11-30']],
+    ]);
+  });
+
+  it('a flattened table whose merged cells print once: later (时间节点, 阶段目标) pairs are more deadlines; 抄送 ends the rows', async () => {
+    const tasks = await tasksOf(`${HEAD}序号
+重点任务
+时间节点
+阶段目标
+责任单位
+1
+治理入河排污口。
+2021年4月底前
+完成排查
+市生态环境局
+2021年8月底前
+完成整治
+2
+整治黑臭水体。
+2021年6月底前
+完成治理
+市住建局
+抄送：市委办公室。
+某市人民政府办公室 2021年3月13日印发
+`);
+    expect(tasks.map((t) => [t.seq, t.implementing, t.due])).toEqual([
+      ['1', ['市生态环境局'], ['2021-04-30', '2021-08-31']],
+      ['2', ['市住建局'], ['2021-06-30']],
+    ]);
+  });
+
+  it('a 进度安排 line under an item adds its milestones; labelled lines skip the 责任领导 and join a unit list wrapped after 、', async () => {
+    expect(
+      await tasksOf(`${HEAD}一、文旅产品
+1．推进景区提档升级。（市文旅局牵头，市住建局配合）
+进度安排：一季度完成方案编制；二季度完成招标；四季度完成创建申报。
+2．打造节会品牌。（市文旅局负责）
+`),
+    ).toEqual([
+      { seq: '1', text: '推进景区提档升级', lead: ['市文旅局'], implementing: ['市住建局'], due: ['2021-03-31', '2021-06-30', '2021-12-31'] },
+      { seq: '2', text: '打造节会品牌。', lead: [], implementing: ['市文旅局'], due: [] },
+    ]);
+    expect(
+      await tasksOf(`${HEAD}一、工业污染治理
+（1）完成钢铁企业超低排放改造。
+责任领导：副市长 张某
+牵头单位：市生态环境局
+配合单位：市工信局、市发改委、
+各县（市、区）人民政府
+完成时间：2021年9月底前
+（2）推进重点行业深度治理。
+牵头单位：市生态环境局
+完成时间：2021年10月31日前
+`),
+    ).toEqual([
+      { seq: '1', text: '完成钢铁企业超低', lead: ['市生态环境局'], implementing: ['市工信局', '市发改委', '各县（市、区）人民政府'], due: ['2021-09-30'] },
+      { seq: '2', text: '推进重点行业深度', lead: ['市生态环境局'], implementing: [], due: ['2021-10-31'] },
+    ]);
+  });
 });

@@ -165,6 +165,11 @@ describe('readMarkdown', () => {
     expect(blocks.flatMap((b) => (b.kind === 'line' ? [b.text] : []))).toEqual(['说明', '正文']);
   });
 
+  it('drops struck-out text: a replaced deadline is not a deadline', () => {
+    const table = tableOf(readMarkdown('| 序号 | 完成时限 |\n| - | - |\n| 1 | ~~2023年6月底前~~ 2023年9月底前 |\n'));
+    expect(table.rows[1][1].text).toBe('2023年9月底前');
+  });
+
   it('reads text indented as code (首行缩进) as lines', () => {
     expect(texts(readMarkdown('标题\n\n    一、总体要求\n    正文\n'))).toEqual(['标题', '一、总体要求', '正文']);
   });

@@ -100,4 +100,9 @@ describe('extractMeta', () => {
     const post = extractMeta(lines('8项重点任务！某市今年这样抓营商环境\n原创 某市发布 2023-04-21 18:06 发表于浙江\n某市2023年营商环境重点任务分工'), everywhere);
     expect(post).toMatchObject({ title: '8项重点任务！某市今年这样抓营商环境', issuedOn: '2023-04-21' });
   });
+
+  it('a list page of many dated titles has no title, number, issuer or date of its own', () => {
+    const entries = Array.from({ length: 10 }, (_, i) => `关于印发某市2023年第${i + 1}项工作任务分工的通知    2023-0${(i % 9) + 1}-15`);
+    expect(extractMeta(lines(['某市人民政府', '市政府办公室文件', ...entries, '首页 上一页 1 2 下一页 尾页'].join('\n')), everywhere)).toEqual({ title: null, docNumber: null, issuer: null, issuedOn: null, year: null });
+  });
 });

@@ -179,6 +179,12 @@ const rows: Row[] = [
   { text: '各州（市）、区人民政府，州直有关单位', lead: [], impl: ['各州（市）、区人民政府', '州直有关单位'] },
   { text: '中央、省驻邵单位', lead: [], impl: ['中央、省驻邵单位'] },
   { text: '西部新区管委会、南部县人民政府', lead: [], impl: ['西部新区管委会', '南部县人民政府'] },
+  // a contact in brackets is a note; X会同Y: X leads; a star marks a lead; 按职能分工 is a role phrase
+  { text: '县民政局（联系人：李某，电话：0710-1234567）、县慈善总会', lead: [], impl: ['县民政局', '县慈善总会'] },
+  { text: '县发改局会同县财政局负责', lead: ['县发改局'], impl: ['县财政局'] },
+  { text: '县住建局*；县城管局/县水利局', lead: ['县住建局'], impl: ['县城管局', '县水利局'] },
+  { text: '各地各部门按职能分工负责', lead: [], impl: ['各地各部门'] },
+  { text: '联合国儿童基金会驻华办事处', lead: [], impl: ['联合国儿童基金会驻华办事处'] },
   // a post with its holder's name is a person, even under a label
   { text: '分管副县长：王某；牵头单位：县教育局；责任单位：县财政局', lead: ['县教育局'], impl: ['县财政局'] },
 

@@ -17,6 +17,8 @@ function findHeaders(lines: Line[]): Header[] {
   const out: Header[] = [];
   for (let i = 0; i < lines.length; i++) {
     let best: Header | null = null;
+    // A list title's last line ("…重点任务分工") reads as a column word, but opens no header.
+    if (isListTitle(lines[i].text)) continue;
     for (let k = 2; k <= MAX_HEADER && i + k <= lines.length; k++) {
       const slice = lines.slice(i, i + k);
       if (slice.some((l) => l.placeholder || l.text.replace(/\s/g, '').length > 12 || columnRole(l.text) === null)) break;
@@ -24,9 +26,6 @@ function findHeaders(lines: Line[]): Header[] {
       const roles = headerRoles(columns);
       if (roles) best = { start: i, end: i + k, columns, roles };
     }
-    // 序号 opens a task table: words above it ("…重点任务分工", a title's second line) are not columns.
-    const seq = best ? best.roles.indexOf('seq') : -1;
-    if (best && seq > 0) best = { ...best, start: best.start + seq, columns: best.columns.slice(seq), roles: best.roles.slice(seq) };
     if (best) {
       out.push(best);
       i = best.end - 1;
@@ -63,7 +62,7 @@ export function detectCellStream(blocks: Block[]): RawList[] {
     if (next && next.start - 1 > h.end && isListTitle(lines[next.start - 1].text)) stop = next.start - 1;
     const region = lines.slice(h.end, stop);
     const roles = withTextColumn(unspan(h.roles).filter((r) => r !== 'seq'));
-    let { rows, last } = collectRows(region);
+    let { rows, last } = collectRows(region, Math.max(0, h.roles.indexOf('seq')), roles.length);
     if (rows.length < 2 && !h.roles.includes('seq')) ({ rows, last } = collectUnnumberedRows(region, roles[roles.length - 1]));
     if (rows.length < 2) return;
     const { tasks, diagnostics, trailing } = rowsToTasks(paged ? joinColumnWraps(rows) : rows, roles, { align: true, blankCarries: true });
@@ -128,10 +127,16 @@ function withTextColumn(roles: ColumnRole[]): ColumnRole[] {
   return [...roles.slice(0, i), 'text', ...roles.slice(i)];
 }
 
-function collectRows(region: Line[]): { rows: Row[]; last: number } {
+/**
+ * Rows by their numbers. `before` header columns stand left of 序号 (类别 / 序号 / …): each
+ * row prints those cells before its number, so they are taken back from the row above,
+ * from what it holds beyond the `width` cells a row has.
+ */
+function collectRows(region: Line[], before: number, width: number): { rows: Row[]; last: number } {
   const stack = new SectionStack();
   const rows: Row[] = [];
   let row: Row | null = null;
+  const ahead: Cell[] = [];
   // Rows numbered 一 二 三 may hold sub-rows (一)(二)(三): each numbering counts on its own.
   const prev = { outer: 0, nested: 0 };
   let prevSeq = 0;
@@ -160,7 +165,8 @@ function collectRows(region: Line[]): { rows: Row[]; last: number } {
         rows.pop();
         stack.push(row.cells.map((c) => c.text).join(''), SUB_ROWS);
       }
-      row = { seq: String(n), cells: [], line: l.line, sections: stack.all() };
+      const carried: Cell[] = row ? row.cells.splice(Math.min(row.cells.length, Math.max(width - before, row.cells.length - before))) : ahead.splice(0);
+      row = { seq: String(n), cells: carried, line: l.line, sections: stack.all() };
       rows.push(row);
       prev[level] = n;
       if (level === 'outer') prev.nested = 0;
@@ -185,6 +191,9 @@ function collectRows(region: Line[]): { rows: Row[]; last: number } {
     if (row) {
       row.cells.push({ text: l.text, line: l.line } satisfies Cell);
       last = l.line;
+    } else if (before > 0) {
+      ahead.push({ text: l.text, line: l.line });
+      while (ahead.length > before) stack.push(ahead.shift()!.text, 1);
     } else if (!l.placeholder && l.text.length <= 60) stack.push(l.text, 1);
   }
   return { rows, last };

@@ -261,7 +261,7 @@ function openingOf(f: string): number {
   return -1;
 }
 
-const LABELS = '牵头单位|牵头部门|责任单位|责任部门|责任主体|落实单位|配合单位|配合部门|协办单位|参与单位|协同单位|完成时限|完成时间|时限要求|时间要求|时间节点|完成期限|进度安排';
+const LABELS = '牵头单位|牵头部门|责任单位|责任部门|责任主体|落实单位|配合单位|配合部门|协办单位|参与单位|协同单位|完成时限|完成时间|时限要求|时间要求|时间节点|完成期限|进度安排|责任领导|分管领导|牵头领导|分管市领导|责任人';
 // A label opens the line or follows a space or ;: "牵头单位:X 责任单位:Y 完成时限:Z" or "【牵头单位】X".
 const LABEL_AT = new RegExp(`(?<=^|[\\s;,。])(?:[【\\[](${LABELS})[】\\]]\\s*:?|(${LABELS})\\s*:)`, 'g');
 // Whether a label opens the line: most lines are checked and turned down, and only this
@@ -282,7 +282,8 @@ export function labelledLine(text: string): { units: UnitSource[]; deadlines: st
   found.forEach((m, k) => {
     const label = m[1] ?? m[2];
     const value = text.slice(m.index + m[0].length, k + 1 < found.length ? found[k + 1].index : text.length).replace(/^[\s;,;,]+|[\s;,;,。]+$/g, '');
-    if (!value) return;
+    // 责任领导:副市长 某某 names a person over the units, not a unit.
+    if (!value || /领导|责任人/.test(label)) return;
     if (/时限|时间|期限|进度/.test(label)) deadlines.push(value);
     else units.push({ text: value, role: /牵头/.test(label) ? 'lead' : /配合|协办|参与|协同/.test(label) ? 'cooperating' : 'implementing' });
   });

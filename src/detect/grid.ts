@@ -70,6 +70,14 @@ function gridList(table: Table, title: string | null, above: string[]): RawList 
       continue;
     }
     const cells = periods ? lastMarkedPeriod(printed, periods) : printed;
+    // A 序号 merged down over sub-rows: each sub-row adds a milestone to the same task.
+    const prevRow = rows[rows.length - 1];
+    if (seqCol >= 0 && printed[seqCol]?.spanned && seqText.trim() !== '' && prevRow && !periods) {
+      cells.filter((_, i) => i !== seqCol).forEach((c, k) => {
+        if (!c.spanned && c.text.trim() !== '' && prevRow.cells[k]) prevRow.cells[k] = { ...prevRow.cells[k], text: `${prevRow.cells[k].text}\n${c.text}` };
+      });
+      continue;
+    }
     const n = seqCell(seqText) ?? (seqCol < 0 ? seqCell(cells[0]?.text ?? '') : null);
     const rest = cells.filter((_, i) => i !== seqCol && !(seqCol < 0 && i === 0 && n !== null));
     if (cells.length !== header.length) aligned = false;

@@ -19,12 +19,30 @@ function labelledAfter(lines: Line[], i: number, body: string): Item | null {
   let j = i + 1;
   for (; j < lines.length; j++) {
     const l = labelledLine(lines[j].text);
+    const last = units[units.length - 1];
+    // "配合单位:市工信局、" / "各县(市、区)人民政府": a list of units wrapped onto the next line.
+    if (!l && last && /[、,，]\s*$/.test(last.text) && !numbering(lines[j].text)) {
+      units[units.length - 1] = { ...last, text: last.text + lines[j].text.trim() };
+      continue;
+    }
     if (!l) break;
     units.push(...l.units);
     deadlines.push(...l.deadlines);
   }
   if (units.length === 0) return null;
   return { clause: { body, units, deadlines }, used: j - i, labelled: true };
+}
+
+/** "进度安排:一季度…;二季度…" on the lines under an item that closed on its clause: more deadlines. */
+function scheduleBelow(lines: Line[], i: number, item: Item): Item {
+  const deadlines: string[] = [];
+  let j = i + item.used;
+  for (; j < lines.length; j++) {
+    const l = labelledLine(lines[j].text);
+    if (!l || l.units.length > 0 || l.deadlines.length === 0) break;
+    deadlines.push(...l.deadlines);
+  }
+  return deadlines.length ? { ...item, clause: { ...item.clause, deadlines: [...item.clause.deadlines, ...deadlines] }, used: j - i } : item;
 }
 
 /** An item whose text runs over a few paragraphs before its unit clause. */
@@ -98,7 +116,7 @@ function card(lines: Line[], i: number, name: string): Item | null {
 function itemAt(lines: Line[], i: number, num: Numbering | null): Item | null {
   const body = num ? num.rest : lines[i].text;
   const clause = trailingClause(body) ?? leadingClause(body, num !== null);
-  if (clause) return { clause: withLeadingLabel(clause), used: 1, labelled: false };
+  if (clause) return scheduleBelow(lines, i, { clause: withLeadingLabel(clause), used: 1, labelled: false });
   const joined = unclosed(lines, i, body);
   const across = joined && trailingClause(joined.text);
   if (joined && across) return { clause: across, used: joined.used, labelled: false };

@@ -47,8 +47,8 @@ export function sectionRank(text: string): number | null {
 /** A note printed under a table (注:…, 说明:…): it ends the rows. */
 export const TABLE_NOTE = /^\s*(?:注|说明|备注)\s*[:：]/;
 
-/** Page furniture that ends the notice body: download links, print buttons, share bars. */
-export const CHROME = /^(文件下载|政策咨询|打印本页|【?打印(本页|此页)?】?|关闭窗口|【?关闭】?|相关(链接|附件|文件|阅读)|扫一扫|分享到|责任编辑|返回顶部|上一篇|下一篇|主办单位|网站标识码|版权所有)/;
+/** Page furniture that ends the notice body: the 抄送 line, download links, print buttons, share bars. */
+export const CHROME = /^(抄送\s*[:：]|文件下载|政策咨询|打印本页|【?打印(本页|此页)?】?|关闭窗口|【?关闭】?|相关(链接|附件|文件|阅读)|扫一扫|分享到|责任编辑|返回顶部|上一篇|下一篇|主办单位|网站标识码|版权所有)/;
 
 /** A heading that names a task list: short, unnumbered, and saying what it is (要点, 分工, 清单 …). */
 export function isListTitle(text: string): boolean {

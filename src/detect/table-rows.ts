@@ -1,7 +1,7 @@
 import type { ColumnRole } from './header.js';
 import type { Cell } from '../read/blocks.js';
 import type { RawTask, UnitSource } from './types.js';
-import { assignRow, type Assigned } from './row.js';
+import { assignRow, cellShape, type Assigned } from './row.js';
 import type { Diagnostic, UnitRole } from '../model/schema.js';
 
 /** A table row before normalization: its number, its cells, and the section rows above it. */
@@ -31,8 +31,12 @@ export function rowsToTasks(
   const levels: (string | null)[] = new Array(depth).fill(null);
   const tasks: RawTask[] = [];
   const diagnostics: Diagnostic[] = [];
+  let trailing: Cell[] = [];
   rows.forEach((row, r) => {
-    const { assigned, dropped } = fitted[r];
+    const { assigned } = fitted[r];
+    const later = laterMilestones(fitted[r].dropped, roles);
+    const dropped = later ? [] : fitted[r].dropped;
+    trailing = dropped;
     if (dropped.some((c) => c.text.trim() !== '')) diagnostics.push(leftOut(row, dropped));
     const cats = cellsOf(assigned, 'category');
     cats.forEach((c, i) => {
@@ -47,7 +51,7 @@ export function rowsToTasks(
     }
     const text = joined(cellsOf(assigned, 'text'));
     if (!text && units.length === 0) return;
-    const deadline = joined(cellsOf(assigned, 'deadline'));
+    const deadline = joined([...cellsOf(assigned, 'deadline'), ...(later ?? [])]);
     tasks.push({
       seq: row.seq,
       sections: [...row.sections, ...levels.filter((l): l is string => l !== null)],
@@ -58,7 +62,19 @@ export function rowsToTasks(
       line: row.line,
     });
   });
-  return { tasks, diagnostics, trailing: fitted[fitted.length - 1]?.dropped ?? [] };
+  return { tasks, diagnostics, trailing };
+}
+
+/**
+ * A task run over several milestones, flattened with its merged cells printed once: after
+ * its last column come more (时间节点, 阶段目标) pairs. Their dates are the task's later
+ * deadlines; null unless every pair opens with a date under a header that pairs them.
+ */
+function laterMilestones(dropped: Cell[], roles: ColumnRole[]): Cell[] | null {
+  const d = roles.indexOf('deadline');
+  if (d < 0 || roles[d + 1] !== 'note' || dropped.length === 0 || dropped.length % 2 !== 0) return null;
+  const dates = dropped.filter((_, k) => k % 2 === 0);
+  return dates.every((c) => cellShape(c) === 'deadline') ? dates : null;
 }
 
 function leftOut(row: Row, cells: Cell[]): Diagnostic {

@@ -112,6 +112,7 @@ function fieldDate(v: string | null): string | null {
  * date under the signature is when it was issued.
  */
 export function extractMeta(lines: Line[], outside: (line: number) => boolean): Meta {
+  if (listsDocuments(lines)) return { title: null, docNumber: null, issuer: null, issuedOn: null, year: null };
   const head = lines.slice(0, 60);
   const fields = fieldLines(lines);
   const title = bylineFirst(head) ?? noticeTitle(head) ?? field(fields, /^(名称|标题)$/) ?? repeatedHeading(head.filter((l) => outside(l.line))) ?? headlineAboveByline(head) ?? firstHeading(head);
@@ -125,6 +126,18 @@ export function extractMeta(lines: Line[], outside: (line: number) => boolean): 
   const issuedOn = signed?.date ?? fieldDate(field(fields, /^(成文日期|发文日期|发布日期|生成日期|发布时间)$/)) ?? byline(head)?.date ?? null;
   const issuer = signatureOrg(lines, signed?.i) ?? titleOrg(title) ?? field(fields, /^(发文机关|发布机构)$/);
   return { title, docNumber, issuer, issuedOn, year: workYear(title, issuedOn) };
+}
+
+const LISTED = /^\S.{5,150}?[\s\u3000]{2,}[([]?(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}[)\]]?$/;
+
+/**
+ * A site's list page (the titles of many documents, each with its date) is no document:
+ * its titles and dates are other documents', so it has no title, issuer or date of its own.
+ */
+function listsDocuments(lines: Line[]): boolean {
+  // A listed title is short: a long line is prose, and is not searched for the pattern.
+  const listed = lines.filter((l) => l.text.length <= 200 && LISTED.test(l.text.trim())).length;
+  return listed >= 8 && listed * 4 >= lines.length;
 }
 
 function signatureOrg(lines: Line[], dateIndex: number | undefined): string | null {

@@ -50,7 +50,7 @@ type RoleOrPerson = UnitRole | 'person';
 const ROLE_TAIL_RE =
   /(为|作为|是)?(牵头负责落实|牵头负责|牵头落实|牵头抓总|牵头实施|牵头组织|牵头推进|总牵头|牵头责任单位|牵头单位|牵头部门|牵头|主办单位|主办|负责落实|负责实施|负责推进|负责组织|具体负责|具体落实|组织落实|组织实施|抓好落实|抓落实|贯彻落实|负责|落实|配合落实|配合实施|配合推进|配合单位|配合部门|配合|协同责任单位|协同配合|协同推进|协同单位|协同|协助|协办单位|协办|共同参与|参与单位|参与|责任单位|责任部门|责任主体|落实单位|承办单位|承办)$/;
 const NOUN_ROLES = new Set(['责任单位', '责任部门', '责任主体', '落实单位', '承办单位', '参与单位', '协同单位']);
-const MODIFIER_TAIL_RE = /(按照?职责分工|按照?职责|根据职责分工|根据职责|按分工|各司其职|分别|共同|具体|积极)$/;
+const MODIFIER_TAIL_RE = /(按照?职责分工|按照?职责|按照?职能分工|按照?职能|根据职责分工|根据职责|按分工|各司其职|分别|共同|具体|积极)$/;
 const DENG_TAIL_RE =
   /等(?:\d+个|[一二三四五六七八九十]+个)?(?:市直|县直|区直|省直|各级|各|其他|其它|有关|相关|成员|职能|责任|主管|行业|业务|项目|部门|单位|机构|和|及|与|、)*$/;
 const PAREN_ROLE_RE = /[(](牵头单位|牵头部门|牵头|主办|主责|配合单位|配合部门|配合|协办|参与|责任单位|负责)[)]$/;
@@ -134,6 +134,8 @@ function matchClose(s: string, i: number): number {
   return -1;
 }
 
+const CONTACT_RE = /\((?:联系人|联系电话|电话|手机|联系方式)[^()]*\)/g;
+
 /** Same-length preparation of the folded text: notes blanked, label brackets opened up. */
 function prepare(text: string): { w: string; o: string; note: boolean } {
   const o = String(text ?? '');
@@ -154,6 +156,8 @@ function prepare(text: string): { w: string; o: string; note: boolean } {
   }
   // 【牵头单位】X  ->  牵头单位:X
   w = w.replace(BRACKET_LABEL_RE, (m, body: string) => ' ' + body + ':');
+  // 市民政局(联系人:王某,电话:…): whom to call is a note on the unit, not a unit.
+  w = w.replace(CONTACT_RE, (m) => ' '.repeat(m.length));
   const balanced = bracketsBalanced(w);
   if (balanced) {
     // Outer brackets around the whole text: (责任单位:…)  [牵头单位:…]
@@ -269,6 +273,8 @@ type Piece = {
   deng?: boolean;
   /** the fragment named a person (张三同志, 副市长李四) and was dropped */
   person?: boolean;
+  /** the first name leads the others: X会同Y */
+  leadFirst?: boolean;
 };
 
 function trimRange(s: string, a: number, b: number): [number, number] {
@@ -287,6 +293,10 @@ function readFragment(s: string, o: string): Piece {
     if ((m = PAREN_ROLE_RE.exec(cur))) {
       if (!piece.own && !piece.role) piece.own = roleOf(m[1]) as UnitRole;
       b -= m[0].length;
+    } else if (cur.endsWith('*')) {
+      // 市住建局*: a starred unit leads, as the table's note (带*号的为牵头单位) says.
+      if (!piece.own && !piece.role) piece.own = 'lead';
+      b -= 1;
     } else if ((m = DENG_TAIL_RE.exec(cur)) && m.index > 0) {
       piece.deng = true;
       b -= m[0].length;
@@ -309,7 +319,7 @@ function readFragment(s: string, o: string): Piece {
   // Leading words: 由X牵头, 会同X, 以及X
   const head = s.slice(a, b);
   let hm: RegExpExecArray | null;
-  if ((hm = /^(?:会同|联合)/.exec(head)) && b - a - hm[0].length >= 2) {
+  if ((hm = /^(?:会同|联合(?!国))/.exec(head)) && b - a - hm[0].length >= 2) {
     piece.own = 'cooperating';
     a += hm[0].length;
   } else if ((hm = /^(?:并由|由|请|以及|及|和|与|其中)/.exec(head)) && b - a - hm[0].length >= 2) {
@@ -324,9 +334,18 @@ function readFragment(s: string, o: string): Piece {
     piece.person = true;
     return piece;
   }
-  for (const [x, y] of splitRunTogether(name)) piece.names.push(o.slice(a + x, a + y));
+  // "市发展改革委会同市财政局": the unit before 会同 leads the one after it.
+  const joint = JOINT_RE.exec(name);
+  if (joint && ANY_END_RE.test(joint[1]) && ANY_END_RE.test(name)) {
+    piece.leadFirst = true;
+    piece.names.push(o.slice(a, a + joint[1].length));
+    a += joint[0].length;
+  }
+  for (const [x, y] of splitRunTogether(s.slice(a, b))) piece.names.push(o.slice(a + x, a + y));
   return piece;
 }
+
+const JOINT_RE = /^(.{2,30}?)(?:会同|联合(?!国))(?=.{2,})/;
 
 const LEVEL_START = new Set([...'省市县区'].map((ch) => ch.charCodeAt(0)));
 
@@ -450,15 +469,16 @@ function parseUnitsUnsafe(text: string, ctx: UnitContext): ParsedUnits {
       sawRole = true;
     } else {
       if (label !== 'person') {
-        for (const name of p.names) {
+        p.names.forEach((name, k) => {
           const d: Draft = { name, brk: atBreak };
           atBreak = false;
-          if (p.own) {
-            d.role = p.own;
+          const own = p.own ?? (k === 0 && p.leadFirst ? 'lead' : undefined);
+          if (own) {
+            d.role = own;
             sawRole = true;
           } else pending.push(d);
           drafts.push(d);
-        }
+        });
       }
       if (p.role) {
         sawRole = true;

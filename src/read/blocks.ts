@@ -11,6 +11,11 @@ export type Line = {
   /** The first line after a page number: the text was copied out of a paged document (a PDF). */
   pageBreak?: boolean;
 };
-export type Cell = { text: string; line: number };
+export type Cell = {
+  text: string;
+  line: number;
+  /** A copy of a cell merged down from the row above (rowspan, Word's vertical merge). */
+  spanned?: boolean;
+};
 export type Table = { kind: 'table'; rows: Cell[][]; line: number };
 export type Block = Line | Table;

@@ -70,6 +70,15 @@ function namedChrome(el: Element): boolean {
   return CHROME_NAME.test(names) && !contains(el, 'table') && textLength(el) <= CHROME_MAX_CHARS;
 }
 
+// A grid laid out in CSS names its cells: <span class="cell">, <span class="td col-2">.
+const CELL_NAME = /^(?:cell|td|col|grid-cell|table-cell)(?:[-_].*)?$/i;
+
+/** An inline element standing for a table cell: its text is a cell of its own line. */
+function gridCell(el: Element): boolean {
+  const names = (el.properties.className as string[] | undefined) ?? [];
+  return el.tagName === 'span' && names.some((n) => CELL_NAME.test(n));
+}
+
 /** Collects lines (and, at page level, tables) in reading order. */
 class Flow {
   readonly blocks: Block[] = [];
@@ -125,7 +134,7 @@ function walk(node: Nodes, flow: Flow, inArticle: boolean): void {
     if (el.tagName === 'table') return readTable(el, flow, inArticle);
     if (el.tagName === 'ol') return readOrderedList(el, flow, inArticle);
     const article = inArticle || el.tagName === 'article' || el.tagName === 'main';
-    const block = BLOCK.has(el.tagName);
+    const block = BLOCK.has(el.tagName) || gridCell(el);
     if (block) flow.break();
     for (const child of el.children) walk(child, flow, article);
     if (block) flow.break();
@@ -186,7 +195,7 @@ function expand(trs: Element[], inArticle: boolean): Cell[][] {
       const cols = span(td.properties.colSpan, MAX_COLSPAN);
       const text = cellText(td, inArticle);
       for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < cols; j++) grid[r + i][c + j] = { text, line: i === 0 ? lineOf(td) : lineOf(trs[r + i]) };
+        for (let j = 0; j < cols; j++) grid[r + i][c + j] = i === 0 ? { text, line: lineOf(td) } : { text, line: lineOf(trs[r + i]), spanned: true };
       }
       c += cols;
     }

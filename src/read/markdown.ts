@@ -19,6 +19,8 @@ function inline(nodes: PhrasingContent[]): string {
       if (n.type === 'break') return '\n';
       if (n.type === 'html') return /^<br\s*\/?>$/i.test(n.value.trim()) ? '\n' : '';
       if (n.type === 'image') return n.alt ?? '';
+      // ~~2023年6月底前~~ 2023年9月底前: struck-out text was replaced; only the rest stands.
+      if (n.type === 'delete') return '';
       return 'children' in n ? inline(n.children) : '';
     })
     .join('');
