@@ -908,4 +908,61 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
       { seq: '2', text: '推进重点行业深度', lead: ['市生态环境局'], implementing: [], due: ['2021-10-31'] },
     ]);
   });
+
+  it('short labels: 【牵头】 lines, 牵头: 配合: 时限: on one line, 责任单位(牵头):', async () => {
+    expect(
+      await tasksOf(`${HEAD}一、文旅产品
+1．推进入口社区建设。
+【牵头】市林业局
+【配合】市文旅局
+【时限】2021年6月底前
+2．开发文创旅游商品。
+牵头:市文旅局  配合:无  时限:2021年第二季度
+3．完善景区应急救援体系。
+责任单位（牵头）：市应急局
+责任单位（配合）：市卫健委
+完成时限：持续推进
+`),
+    ).toEqual([
+      { seq: '1', text: '推进入口社区建设', lead: ['市林业局'], implementing: ['市文旅局'], due: ['2021-06-30'] },
+      { seq: '2', text: '开发文创旅游商品', lead: ['市文旅局'], implementing: [], due: ['2021-06-30'] },
+      { seq: '3', text: '完善景区应急救援', lead: ['市应急局'], implementing: ['市卫健委'], due: [null] },
+    ]);
+  });
+
+  it('an indicator table: the target completes the indicator; a 合计 row and a title naming whom it concerns are no tasks', async () => {
+    const kpi = await parseNotice(
+      Buffer.from(`关于印发某市2024年主要目标责任分工的通知
+某市2024年主要目标责任分工（市直部门）
+序号
+指标名称
+2024年目标值
+责任单位
+完成时限
+1
+地区生产总值增速
+6%以上
+市发展改革委、市统计局
+全年
+2
+新增高新技术企业数量（家）
+120
+市科技局
+全年
+`),
+      { path: 't.txt' },
+    );
+    expect(kpi.lists.map((l) => l.layout)).toEqual(['cell-stream']);
+    expect(kpi.lists[0].tasks.map((t) => [t.seq, t.text, t.implementing])).toEqual([
+      ['1', '地区生产总值增速 6%以上', ['市发展改革委', '市统计局']],
+      ['2', '新增高新技术企业数量（家） 120', ['市科技局']],
+    ]);
+    const html = '<p>某市2024年生态环境保护目标责任书</p><table><tr><td>序号</td><td>目标任务</td><td>分值</td><td>责任单位</td></tr><tr><td>1</td><td>治理挥发性有机物。</td><td>10</td><td>市生态环境局</td></tr><tr><td>2</td><td>管控建筑扬尘。</td><td>10</td><td>市住建局</td></tr><tr><td colspan="2">合计</td><td>20</td><td></td></tr></table>';
+    expect((await parseNotice(Buffer.from(html), { path: 't.html' })).lists[0].tasks.map((t) => t.seq)).toEqual(['1', '2']);
+  });
+
+  it('a tab-separated table keeps its section rows, which carry no tab', async () => {
+    const tasks = (await parseNotice(Buffer.from(`${HEAD}序号\t重点任务\t牵头单位\t完成时限\n一、政务服务\n1\t推出一件事套餐。\t市审批局\t2021年9月底前\n2\t调整事项目录。\t市审批局\t2021年6月底前\n二、市场准入\n3\t清理妨碍竞争政策。\t市市场监管局\t全年\n`), { path: 't.txt' })).lists[0].tasks;
+    expect(tasks.map((t) => [t.seq, t.sections])).toEqual([['1', ['一、政务服务']], ['2', ['一、政务服务']], ['3', ['二、市场准入']]]);
+  });
 });

@@ -105,4 +105,8 @@ describe('extractMeta', () => {
     const entries = Array.from({ length: 10 }, (_, i) => `关于印发某市2023年第${i + 1}项工作任务分工的通知    2023-0${(i % 9) + 1}-15`);
     expect(extractMeta(lines(['某市人民政府', '市政府办公室文件', ...entries, '首页 上一页 1 2 下一页 尾页'].join('\n')), everywhere)).toEqual({ title: null, docNumber: null, issuer: null, issuedOn: null, year: null });
   });
+
+  it('an issuer and date one space apart sign the notice', () => {
+    expect(extractMeta(lines('某市人民政府办公室关于印发2023年重点任务分工的通知\n正文。\n某市人民政府办公室 2023年3月8日\n某市人民政府办公室 2023年3月9日印发'), everywhere)).toMatchObject({ issuer: '某市人民政府办公室', issuedOn: '2023-03-08' });
+  });
 });

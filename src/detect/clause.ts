@@ -261,7 +261,8 @@ function openingOf(f: string): number {
   return -1;
 }
 
-const LABELS = '牵头单位|牵头部门|责任单位|责任部门|责任主体|落实单位|配合单位|配合部门|协办单位|参与单位|协同单位|完成时限|完成时间|时限要求|时间要求|时间节点|完成期限|进度安排|责任领导|分管领导|牵头领导|分管市领导|责任人';
+// Longest first: 牵头单位 before the short 【牵头】/牵头: forms, 责任单位(牵头) before 责任单位.
+const LABELS = '责任单位\\((?:牵头|配合)\\)|牵头单位|牵头部门|责任单位|责任部门|责任主体|落实单位|配合单位|配合部门|协办单位|参与单位|协同单位|完成时限|完成时间|时限要求|时间要求|时间节点|完成期限|进度安排|责任领导|分管领导|牵头领导|分管市领导|责任人|牵头|配合|协办|时限';
 // A label opens the line or follows a space or ;: "牵头单位:X 责任单位:Y 完成时限:Z" or "【牵头单位】X".
 const LABEL_AT = new RegExp(`(?<=^|[\\s;,。])(?:[【\\[](${LABELS})[】\\]]\\s*:?|(${LABELS})\\s*:)`, 'g');
 // Whether a label opens the line: most lines are checked and turned down, and only this

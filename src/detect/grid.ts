@@ -78,6 +78,8 @@ function gridList(table: Table, title: string | null, above: string[]): RawList 
       });
       continue;
     }
+    // 合计 / 总计: a total of the figures above, not a task.
+    if (/^(?:合计|总计|小计)$/.test(cells.find((c) => c.text.trim() !== '')?.text.trim() ?? '')) continue;
     const n = seqCell(seqText) ?? (seqCol < 0 ? seqCell(cells[0]?.text ?? '') : null);
     const rest = cells.filter((_, i) => i !== seqCol && !(seqCol < 0 && i === 0 && n !== null));
     if (cells.length !== header.length) aligned = false;

@@ -4,7 +4,7 @@ import { fold } from '../normalize/text.js';
  * What a task table's column holds, read from its header. Header words vary by city and
  * year, so each role is recognised by the words that carry it, not by a fixed header.
  */
-export type ColumnRole = 'seq' | 'category' | 'text' | 'lead' | 'implementing' | 'cooperating' | 'units' | 'deadline' | 'leader' | 'note';
+export type ColumnRole = 'seq' | 'category' | 'text' | 'target' | 'lead' | 'implementing' | 'cooperating' | 'units' | 'deadline' | 'leader' | 'note';
 
 const ROLE_WORDS: [ColumnRole, RegExp][] = [
   ['seq', /^(序号|编号|序|号|项次)$/],
@@ -14,6 +14,8 @@ const ROLE_WORDS: [ColumnRole, RegExp][] = [
   ['implementing', /落实单位|责任单位|责任部门|承办单位|实施单位|主办单位|责任主体|落实部门|负责单位|执行单位|完成单位|主责单位/],
   ['units', /^(单位|部门)$|单位$/],
   ['deadline', /时限|时间|进度|时序|节点|期限|完成时|截止|日期/],
+  // An indicator's target value (2024年目标值: 6%以上) completes the indicator named beside it.
+  ['target', /目标值|指标值|预期值|预期目标/],
   // A milestone's goal (阶段目标) stands beside its date: it describes the deadline, not the task.
   ['note', /阶段性?目标|阶段任务|节点目标|进度目标|形象进度/],
   // 投资 names a column only as an amount (总投资, 投资额); "扩大有效投资" is a category's value.

@@ -116,6 +116,9 @@ function card(lines: Line[], i: number, name: string): Item | null {
 function itemAt(lines: Line[], i: number, num: Numbering | null): Item | null {
   const body = num ? num.rest : lines[i].text;
   const clause = trailingClause(body) ?? leadingClause(body, num !== null);
+  // Without a number, a line must read as an assignment: "【相关链接】" alone assigns
+  // nothing, and "…目标责任书(市直部门)" is a title naming whom the document concerns.
+  if (clause && !num && (clause.body.trim() === '' || (!/[。;]$/.test(fold(clause.body).trim()) && !clause.units.some(assigns)))) return null;
   if (clause) return scheduleBelow(lines, i, { clause: withLeadingLabel(clause), used: 1, labelled: false });
   const joined = unclosed(lines, i, body);
   const across = joined && trailingClause(joined.text);
@@ -272,8 +275,9 @@ const headingLike = (body: string) => body.length <= MAX_HEADING && !/[。;]/.te
 const ROLE_WORD = /牵头|负责|落实|配合|协办|责任单位|责任主体|责任部门/;
 const TASK_WORDS = /分工|分解|责任|任务|要点|清单|方案|计划|安排|措施|台账/;
 
-/** An item whose clause says who does what (牵头, 负责, 责任单位:), not only names units. */
-const namesRoles = (t: RawTask) => t.units.some((u) => u.role === 'lead' || ROLE_WORD.test(fold(u.text)));
+/** A unit source that says who does what (牵头, 负责, 责任单位:), not only names units. */
+const assigns = (u: UnitSource) => u.role === 'lead' || ROLE_WORD.test(fold(u.text));
+const namesRoles = (t: RawTask) => t.units.some(assigns);
 
 /**
  * Items closing in bare unit names, "…取得明显成效。(市财政局)", read as task assignments

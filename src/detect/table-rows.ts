@@ -49,7 +49,9 @@ export function rowsToTasks(
       const text = joined(cells);
       if (unitRole && text) units.push({ text, role: unitRole });
     }
-    const text = joined(cellsOf(assigned, 'text'));
+    // "地区生产总值增速 6%以上": an indicator and its target read as one task.
+    const target = joined(cellsOf(assigned, 'target'));
+    const text = [joined(cellsOf(assigned, 'text')), target].filter((t) => t !== '').join(' ');
     if (!text && units.length === 0) return;
     const deadline = joined([...cellsOf(assigned, 'deadline'), ...(later ?? [])]);
     tasks.push({

@@ -219,6 +219,8 @@ function yearTail(f: string, p: number): { end: number; m: number; startM: numbe
   return null;
 }
 
+const LOST_MD_RX = sticky('(\\d{3,4})(?=\\s*日?\\s*(?:之前|以前|前))');
+
 function matchYear(f: string, i: number): Hit | null {
   const r = at(YEAR_RX, f, i);
   if (!r) return null;
@@ -232,6 +234,15 @@ function matchYear(f: string, i: number): Hit | null {
       kind: 'date', year: y, strong: true, endish: endsInDi(f, i, mt.end),
       resolve: () => ({ due: tailDue(mt, y) }),
     }, () => tailStart(mt, y));
+  }
+  // "2023年1130前": 月 and 日 were lost after a printed 年; only one reading counts.
+  const md = at(LOST_MD_RX, f, p + ws);
+  if (md) {
+    const splits = monthDaySplits(md[1], y);
+    const end = p + ws + md[1].length;
+    if (splits.length !== 1) return { start: i, end, kind: 'unknown', year: y, strong: true, endish: false, suffix: false, resolve: () => ({ due: null }) };
+    const due = iso(y, splits[0][0], splits[0][1]);
+    return finish(f, i, end, { kind: 'date', year: y, strong: true, endish: false, resolve: () => ({ due }) }, () => due);
   }
   const yt = yearTail(f, p);
   if (yt) {
@@ -468,6 +479,19 @@ function matchSeason(f: string, i: number): Hit | null {
   return { start: i, end: i + r[0].length, kind: 'relative', year: null, strong: true, endish: true, suffix: false, resolve: () => ({ due: null }) };
 }
 
+// "两年内", "3年内": the work year and the years after it, to the end of the last.
+const YEARS_WITHIN_RX = sticky('([两二三四五]|[2-5])\\s*年(?:内|以内|之内)');
+
+function matchYearsWithin(f: string, i: number): Hit | null {
+  const r = at(YEARS_WITHIN_RX, f, i);
+  if (!r) return null;
+  const n = r[1] === '两' ? 2 : numeral(r[1]);
+  return {
+    start: i, end: i + r[0].length, kind: 'period', year: null, strong: false, endish: true, suffix: false,
+    resolve: (y) => ({ due: y === null ? null : iso(y + n - 1, 12, 31) }),
+  };
+}
+
 function matchRelative(f: string, i: number): Hit | null {
   const r = at(RELATIVE_RX, f, i);
   if (!r) return null;
@@ -493,6 +517,7 @@ function matchAt(f: string, i: number, ctxYear: number | null, mode: Mode): Hit 
     matchDotted(f, i) ??
     matchDottedMonth(f, i) ??
     matchGarbledYearMonth(f, i, ctxYear) ??
+    matchYearsWithin(f, i) ??
     matchRelative(f, i) ??
     matchDigitRun(f, i, ctxYear, mode) ??
     matchDottedMonthDay(f, i, mode) ??

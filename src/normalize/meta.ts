@@ -37,11 +37,11 @@ function field(fields: Fields, name: RegExp): string | null {
 }
 
 /** A date standing alone on a line: 2018年8月13日, 二〇一八年八月十三日, or scraped 2018615. */
-/** The issuing body and date printed on one line: "淮安市人民政府办公室　　　2021年8月18日". */
+/** The issuing body and date printed on one line: "淮安市人民政府办公室　　　2021年8月18日", one space apart too. */
 function orgAndDate(text: string): { org: string; date: string } | null {
   // Offered every line: a date line ends in 日 or a digit (or 上, of "…日在…会议上").
   if (!mayCloseDate(text)) return null;
-  const m = /^(.{2,40}?)[\s\u3000]{2,}(\S+)$/.exec(text.trim());
+  const m = /^(.{2,40}?)[\s\u3000]+(\S+)$/.exec(text.trim());
   const date = m && ORG.test(m[1]) ? dateLine(m[2]) : null;
   return m && date ? { org: m[1], date } : null;
 }

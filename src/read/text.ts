@@ -117,7 +117,9 @@ function tabRuns(raw: string[]): [number, number][] {
     if (!raw[i].includes('\t')) continue;
     let j = i;
     let quotes = 0;
-    while (j < raw.length && (raw[j].includes('\t') || quotes % 2 === 1)) quotes += (raw[j++].match(/"/g) ?? []).length;
+    // A section row (一、…) between rows has no tab of its own but stays in the table.
+    const inside = (k: number) => raw[k].includes('\t') || quotes % 2 === 1 || (raw[k].trim().length <= 40 && raw[k].trim() !== '' && raw[k + 1]?.includes('\t'));
+    while (j < raw.length && inside(j)) quotes += (raw[j++].match(/"/g) ?? []).length;
     runs.push([i, j]);
     i = j - 1;
   }
