@@ -201,4 +201,17 @@ describe('big inputs (generated)', () => {
     expect(tasks[199_999]).toMatchObject({ seq: String((199_999 % 999) + 1), text: '推进第200000项工作', implementing: ['市财政局'] });
     expect(Notice.safeParse(n).success).toBe(true);
   }, 120_000);
+
+  // Shapes that once cost a pass over the rest of the text for each bracket, rule or line
+  // (or a stack frame each): read once, they parse like any other text of their size.
+  it.each([
+    ['20,000 labelled brackets closing one item', `1.加强工作${'(牵头单位:市财政局)'.repeat(20_000)}\n2.推进工作（市教育局负责）\n`],
+    ['20,000 deadline brackets closing one item', `1.加强工作（市财政局负责）${'(2021年底前)'.repeat(20_000)}\n`],
+    ['40,000 grid rules', '+----+----+\n'.repeat(40_000)],
+    ['a grid rule of 100,000 columns over a row of as many walls', `${'+-'.repeat(100_000)}+\n${'|a'.repeat(100_000)}|\n`],
+    ['a unit list wrapped over 80,000 lines', `1.加强工作。\n牵头单位：市财政局、\n${'市教育局、\n'.repeat(80_000)}`],
+  ])('%s parses', async (_, text) => {
+    const n = await parseNotice(Buffer.from(text), { path: 'shape.txt' });
+    expect(Notice.safeParse(n).success).toBe(true);
+  }, 120_000);
 });

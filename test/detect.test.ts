@@ -965,4 +965,39 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
     const tasks = (await parseNotice(Buffer.from(`${HEAD}序号\t重点任务\t牵头单位\t完成时限\n一、政务服务\n1\t推出一件事套餐。\t市审批局\t2021年9月底前\n2\t调整事项目录。\t市审批局\t2021年6月底前\n二、市场准入\n3\t清理妨碍竞争政策。\t市市场监管局\t全年\n`), { path: 't.txt' })).lists[0].tasks;
     expect(tasks.map((t) => [t.seq, t.sections])).toEqual([['1', ['一、政务服务']], ['2', ['一、政务服务']], ['3', ['二、市场准入']]]);
   });
+
+  it('review cases: a category carried into a row keeps the row its own cells; a sentence after a table is not the last row; two grid tables back to back', async () => {
+    const carried = await tasksOf(`某市2023年重点任务分工
+类别
+序号
+工作任务
+责任单位
+完成时限
+优化营商环境
+1
+加强工作A，全面提升政务服务水平
+市财政局
+2023年底
+2
+推进工作B
+市教育局
+2023年6月
+扩大有效投资
+3
+推进工作C
+市民政局
+2023年9月
+`);
+    expect(carried.map((t) => [t.seq, t.implementing, t.due])).toEqual([
+      ['1', ['市财政局'], ['2023-12-31']],
+      ['2', ['市教育局'], ['2023-06-30']],
+      ['3', ['市民政局'], ['2023-09-30']],
+    ]);
+    const closing = await parseNotice(Buffer.from('关于印发2023年重点工作任务分工的通知\n\n序号  工作任务  责任单位  完成时限\n1  加强安全生产监管  市应急局  2023年底\n2  推进燃气管道改造工程  市住建局  2023年底\n各地各部门要高度重视，认真抓好落实。\n'), { path: 't.txt' });
+    expect(closing.lists[0].tasks.map((t) => t.text)).toEqual(['加强安全生产监管', '推进燃气管道改造工程']);
+    const rule = (w: number[]) => `+${w.map((n) => '-'.repeat(n)).join('+')}+`;
+    const grids = [rule([6, 16, 12]), '| 序号 | 工作任务       | 责任单位   |', rule([6, 16, 12]), '| 1    | 加强安全监管   | 市应急局   |', rule([6, 16, 12]), rule([6, 18, 12, 12]), '| 序号 | 工作任务         | 责任单位   | 完成时限   |', rule([6, 18, 12, 12]), '| 2    | 推进污水治理     | 市水务局   | 2023年底   |', rule([6, 18, 12, 12])].join('\n');
+    const both = await parseNotice(Buffer.from(`关于印发2023年重点工作任务分工的通知\n${grids}\n`), { path: 't.txt' });
+    expect(both.lists.flatMap((l) => l.tasks.map((t) => t.implementing))).toEqual([['市应急局'], ['市水务局']]);
+  });
 });

@@ -168,6 +168,8 @@ describe('readMarkdown', () => {
   it('drops struck-out text: a replaced deadline is not a deadline', () => {
     const table = tableOf(readMarkdown('| 序号 | 完成时限 |\n| - | - |\n| 1 | ~~2023年6月底前~~ 2023年9月底前 |\n'));
     expect(table.rows[1][1].text).toBe('2023年9月底前');
+    // One tilde is a range, not a strike: 3月~6月排查.
+    expect(readMarkdown('3月~6月排查，7月~12月整改\n')).toEqual([{ kind: 'line', text: '3月~6月排查，7月~12月整改', line: 1 }]);
   });
 
   it('reads text indented as code (首行缩进) as lines', () => {

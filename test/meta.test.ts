@@ -109,4 +109,10 @@ describe('extractMeta', () => {
   it('an issuer and date one space apart sign the notice', () => {
     expect(extractMeta(lines('某市人民政府办公室关于印发2023年重点任务分工的通知\n正文。\n某市人民政府办公室 2023年3月8日\n某市人民政府办公室 2023年3月9日印发'), everywhere)).toMatchObject({ issuer: '某市人民政府办公室', issuedOn: '2023-03-08' });
   });
+
+  it('a notice that tabulates dated lines is still a notice, not a list page', () => {
+    const rows = Array.from({ length: 9 }, (_, i) => `${i + 1}.推进第${i + 1}项重点工作（市财政局负责）   2023-06-30`);
+    const meta = extractMeta(lines(['某市人民政府办公室关于印发2023年重点工作任务分工的通知', ...rows, '某市人民政府办公室', '2023年3月1日'].join('\n')), everywhere);
+    expect(meta).toMatchObject({ title: '某市人民政府办公室关于印发2023年重点工作任务分工的通知', issuedOn: '2023-03-01', year: 2023 });
+  });
 });

@@ -51,6 +51,11 @@ describe('unwrap', () => {
     expect(unwrap(lines)).toBeNull();
   });
 
+  it('leaves alone a flattened table whose long unit cells share a width, each followed by a short cell', () => {
+    const rows = Array.from({ length: 8 }, (_, k) => [String(k + 1), '推进政务服务一网通办。', '市应急管理办、县交通运输局牵头,区工信局、区民政委、区文化旅游办配合', '持续推进']);
+    expect(unwrap(rows.flat())).toBeNull();
+  });
+
   it('joins without indentation only where the next line does not open a numbered item after a closed sentence', () => {
     const flat = hardWrap(PARAGRAPHS.map((p) => p.trimStart()), 50);
     expect(unwrap(flat)!.map((l) => l.text)).toEqual(PARAGRAPHS.map((p) => p.trimStart()));

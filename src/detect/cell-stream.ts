@@ -92,8 +92,7 @@ function titleAbove(lines: Line[], start: number): { title: string | null; title
   const cur = lines[at].text.trim();
   const prev = at > 0 ? foldWidth(lines[at - 1].text.trim()) : '';
   const wrapped = cur.length <= 12 && !/\d{4}/.test(cur) && /(?:19|20)\d{2}年/.test(prev) && !/[。;,:()]|日$/.test(prev) && !isListTitle(prev);
-  const head = lines[at - 1]?.text.trim() + cur;
-  return wrapped ? { title: head, titleAt: at - 1 } : { title: lines[at].text, titleAt: at };
+  return wrapped ? { title: lines[at - 1].text.trim() + cur, titleAt: at - 1 } : { title: lines[at].text, titleAt: at };
 }
 
 /**
@@ -137,10 +136,16 @@ function collectRows(region: Line[], before: number, width: number): { rows: Row
   const rows: Row[] = [];
   let row: Row | null = null;
   const ahead: Cell[] = [];
+  // How many of a row's cells it was handed from the row above: the rest are its own.
+  const carriedInto = new Map<Row, number>();
   // Rows numbered 一 二 三 may hold sub-rows (一)(二)(三): each numbering counts on its own.
   const prev = { outer: 0, nested: 0 };
   let prevSeq = 0;
   let last = region[0]?.line ?? 0;
+  // A short line before any row is a heading over the rows; an empty cell is none.
+  const heading = (l: { text: string }) => {
+    if (l.text.trim() !== '' && l.text.length <= 60) stack.push(l.text, 1);
+  };
   for (const l of region) {
     if (!l.placeholder && (CHROME.test(l.text) || TABLE_NOTE.test(l.text))) break;
     const dec = l.placeholder ? null : decimalCell(l.text);
@@ -165,8 +170,10 @@ function collectRows(region: Line[], before: number, width: number): { rows: Row
         rows.pop();
         stack.push(row.cells.map((c) => c.text).join(''), SUB_ROWS);
       }
-      const carried: Cell[] = row ? row.cells.splice(Math.min(row.cells.length, Math.max(width - before, row.cells.length - before))) : ahead.splice(0);
+      const own = row ? row.cells.length - (carriedInto.get(row) ?? 0) : 0;
+      const carried: Cell[] = row ? row.cells.splice(Math.max(row.cells.length - own + width - before, row.cells.length - before)) : ahead.splice(0);
       row = { seq: String(n), cells: carried, line: l.line, sections: stack.all() };
+      carriedInto.set(row, carried.length);
       rows.push(row);
       prev[level] = n;
       if (level === 'outer') prev.nested = 0;
@@ -193,8 +200,8 @@ function collectRows(region: Line[], before: number, width: number): { rows: Row
       last = l.line;
     } else if (before > 0) {
       ahead.push({ text: l.text, line: l.line });
-      while (ahead.length > before) stack.push(ahead.shift()!.text, 1);
-    } else if (!l.placeholder && l.text.length <= 60) stack.push(l.text, 1);
+      while (ahead.length > before) heading(ahead.shift()!);
+    } else heading(l);
   }
   return { rows, last };
 }

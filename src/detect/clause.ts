@@ -1,5 +1,5 @@
 import { fold, isSpaceCode, splitFolded } from '../normalize/text.js';
-import { unitScore } from '../normalize/units.js';
+import { unitScore, parseUnits, endsLikeUnit } from '../normalize/units.js';
 import { looksLikeDeadline } from '../normalize/deadlines.js';
 import type { UnitSource } from './types.js';
 import type { UnitRole } from '../model/schema.js';
@@ -94,7 +94,7 @@ function clauseParts(inner: string): { units: UnitSource[]; deadlines: string[] 
  * "[责任单位:X、Y]", "〔牵头单位:X;完成时限:6月底前〕"), or a bare label after the last
  * sentence ("…。责任单位:X、Y"). Brackets nest: 各乡镇(街道) inside [责任单位:…].
  */
-export function trailingClause(text: string): Clause | null {
+export function trailingClause(text: string, depth = 0): Clause | null {
   // Tail patterns here start only at the start of a run (lookbehind), so a long run of
   // spaces or commas inside the text is not rescanned from each of its characters.
   const f = fold(text).replace(/(?<![\s。;,.])[\s。;,.]+$/, '');
@@ -113,9 +113,10 @@ export function trailingClause(text: string): Clause | null {
       const mid = midClauses(body);
       return { body, units: [...mid.units, ...parts.units], deadlines: [...mid.deadlines, ...parts.deadlines] };
     }
-    // "…(市财政局负责)(2021年底前)": a deadline in brackets of its own after the unit clause.
-    if (!looksLikeDeadline(inner)) return null;
-    const before = trailingClause(text.slice(0, open));
+    // "…(市财政局负责)(2021年底前)": a deadline in brackets of its own after the unit clause
+    // (two or three such brackets at most: a line of thousands would nest as deep).
+    if (!looksLikeDeadline(inner) || depth >= 3) return null;
+    const before = trailingClause(text.slice(0, open), depth + 1);
     return before && before.units.length ? { ...before, deadlines: [...before.deadlines, inner] } : null;
   }
   // "…。——市住建局牵头,市城管局配合;10月1日前": the units after a dash, as a note explains.
@@ -211,7 +212,10 @@ function colonLead(text: string): Clause | null {
   const m = COLON_LEAD.exec(fold(text));
   if (!m || LABEL_OPENS.test(m[0]) || DEADLINE_LABEL.test(m[0])) return null;
   const parts = clauseParts(text.slice(0, m[1].length));
-  return parts && parts.deadlines.length === 0 && unitScore(m[1]) >= 0.6 ? { body: text.slice(m[0].length).trim(), ...parts } : null;
+  // "市场监管:加强…", "农村地区:推进…" name a topic: every name before the colon must end as a unit's does.
+  const names = parseUnits(text.slice(0, m[1].length)).units;
+  const units = names.length > 0 && names.every((u) => endsLikeUnit(u.name));
+  return parts && units && parts.deadlines.length === 0 && unitScore(m[1]) >= 0.6 ? { body: text.slice(m[0].length).trim(), ...parts } : null;
 }
 
 /**
@@ -233,27 +237,35 @@ export function deadlineTail(body: string): Clause {
   return { body, ...midClauses(body) };
 }
 
-const labelled = (inner: string) => UNIT_LABEL.test(fold(inner)) || DEADLINE_LABEL.test(fold(inner));
+const labelled = (inner: string) => {
+  const f = fold(inner);
+  return UNIT_LABEL.test(f) || DEADLINE_LABEL.test(f);
+};
 
-/** The labelled brackets closing the text, read back to the first that is not labelled; null for none. */
+/**
+ * The labelled brackets closing the text, read back to the first that is not labelled;
+ * null for none. A loop over one folding of the text: a line of thousands of brackets
+ * costs each bracket once.
+ */
 function labelledChain(text: string): Clause | null {
-  const f = fold(text).trimEnd();
-  if (f === '' || bracketStep(f.charCodeAt(f.length - 1)) >= 0) return null;
-  const open = openingOf(f);
-  const inner = text.slice(open + 1, f.length - 1);
-  if (open < 0 || !labelled(inner)) return null;
-  const parts = splitClauseBody(inner);
-  const body = text.slice(0, open);
-  const before = labelledChain(body);
-  return before
-    ? { body: before.body, units: [...before.units, ...parts.units], deadlines: [...before.deadlines, ...parts.deadlines] }
-    : { body: body.trimEnd(), ...parts };
+  const f = fold(text);
+  const groups: { units: UnitSource[]; deadlines: string[] }[] = [];
+  let end = f.trimEnd().length;
+  while (end > 0 && bracketStep(f.charCodeAt(end - 1)) < 0) {
+    const open = openingOf(f, end);
+    const inner = text.slice(open + 1, end - 1);
+    if (open < 0 || !labelled(inner)) break;
+    groups.unshift(splitClauseBody(inner));
+    end = f.slice(0, open).trimEnd().length;
+  }
+  if (groups.length === 0) return null;
+  return { body: text.slice(0, end), units: groups.flatMap((g) => g.units), deadlines: groups.flatMap((g) => g.deadlines) };
 }
 
-/** Index of the bracket that opens the group closing the (folded) text; brackets nest. */
-function openingOf(f: string): number {
+/** Index of the bracket that opens the group closing the (folded) text before `end`; brackets nest. */
+function openingOf(f: string, end = f.length): number {
   let depth = 0;
-  for (let i = f.length - 1; i >= 0; i--) {
+  for (let i = end - 1; i >= 0; i--) {
     const step = bracketStep(f.charCodeAt(i));
     if (step < 0) depth++;
     else if (step > 0 && --depth === 0) return i;

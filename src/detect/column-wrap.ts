@@ -7,9 +7,9 @@ import { namesPeople } from '../normalize/units.js';
 /**
  * A table copied out of a PDF (a text with page numbers between its pages) keeps each
  * cell's lines as the page printed them: a cell wider than its column breaks mid-word
- * ("市自然资源和规划" / "局、市生态环境局"), and its lines are taken for cells of their own. Such a table is told by its many lines that
- * stop mid-word, most of them at the one width their column allows; each such line is
- * joined with the next line of its row.
+ * ("市自然资源和规划" / "局、市生态环境局"), and its lines are taken for cells of their
+ * own. Such a table is told by its many lines that stop mid-word, most of them at the one
+ * width their column allows; each such line is joined with the next line of its row.
  */
 export function joinColumnWraps(rows: Row[]): Row[] {
   const lines = rows.flatMap((r) => r.cells).filter((c) => c.text.trim() !== '');
@@ -39,13 +39,15 @@ function atOneWidth(cut: Cell[]): boolean {
   return Math.max(...count.values()) * 5 >= cut.length * 2;
 }
 
+/** Each cut line with the lines after it, up to one that ends its cell: judged piece by piece. */
 function joinCut(cells: Cell[]): Cell[] {
-  const out: Cell[] = [];
+  const out: { cell: Cell; pieces: string[] }[] = [];
   let open = false;
   for (const c of cells) {
-    if (open && c.text.trim() !== '') out[out.length - 1] = { ...out[out.length - 1], text: out[out.length - 1].text + c.text.trim() };
-    else out.push(c);
-    open = stopsMidWord(out[out.length - 1].text);
+    const piece = c.text.trim();
+    if (open && piece !== '') out[out.length - 1].pieces.push(piece);
+    else out.push({ cell: c, pieces: [c.text] });
+    open = stopsMidWord(piece === '' ? c.text : piece);
   }
-  return out;
+  return out.map(({ cell, pieces }) => (pieces.length === 1 ? cell : { ...cell, text: pieces.join('') }));
 }

@@ -13,21 +13,30 @@ const MAX_HEADING = 60;
 type Item = { clause: Clause; used: number; labelled: boolean; title?: string; prose?: boolean };
 
 /** Labelled lines after an item: 牵头单位:X / 责任单位:Y / 完成时限:Z, one per line. */
+const LIST_GOES_ON = /[、,，]\s*$/;
+const MAX_WRAPS = 3;
+
 function labelledAfter(lines: Line[], i: number, body: string): Item | null {
   const units: UnitSource[] = [];
   const deadlines: string[] = [];
   let j = i + 1;
+  // "配合单位:市工信局、" / "各县(市、区)人民政府": a list of units wrapped onto a line or two.
+  let wraps = 0;
+  let open = false;
   for (; j < lines.length; j++) {
     const l = labelledLine(lines[j].text);
     const last = units[units.length - 1];
-    // "配合单位:市工信局、" / "各县(市、区)人民政府": a list of units wrapped onto the next line.
-    if (!l && last && /[、,，]\s*$/.test(last.text) && !numbering(lines[j].text)) {
+    if (!l && last && open && wraps < MAX_WRAPS && !numbering(lines[j].text)) {
       units[units.length - 1] = { ...last, text: last.text + lines[j].text.trim() };
+      open = LIST_GOES_ON.test(lines[j].text);
+      wraps++;
       continue;
     }
     if (!l) break;
     units.push(...l.units);
     deadlines.push(...l.deadlines);
+    open = l.units.length > 0 && LIST_GOES_ON.test(lines[j].text);
+    wraps = 0;
   }
   if (units.length === 0) return null;
   return { clause: { body, units, deadlines }, used: j - i, labelled: true };
@@ -229,14 +238,19 @@ function grouped(item: Item | null, num: Numbering, heading: Clause): Item {
 
 /**
  * "5．" alone on its line with the item's text on the next: one line, as printed in the
- * source. So is a bare "01" over its item, as a 公众号 article numbers its points.
+ * source. So is a "01" over its item, as a 公众号 article numbers its points.
  */
 function joinBareNumbers(lines: Line[]): Line[] {
   const out: Line[] = [];
+  let after = -1;
   for (let i = 0; i < lines.length; i++) {
     const next = lines[i + 1];
-    const bare = /^\s*\d{1,2}\s*$/.test(lines[i].text);
+    // A bare 01, or the number after the last bare one (…09, 10): a bare 3 on its own is as
+    // often a page number copied out of a PDF.
+    const digits = /^\s*(\d{1,2})\s*$/.exec(lines[i].text);
+    const bare = digits !== null && (digits[1].startsWith('0') || Number(digits[1]) === after + 1);
     if (next && lines[i].text.length <= 6 && (bare || numbering(lines[i].text)?.rest.trim() === '') && !numbering(next.text)) {
+      if (bare) after = Number(digits![1]);
       out.push({ ...lines[i], text: lines[i].text.trim() + (bare ? ' ' : '') + next.text.trim() });
       i++;
     } else out.push(lines[i]);

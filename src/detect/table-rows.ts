@@ -31,12 +31,10 @@ export function rowsToTasks(
   const levels: (string | null)[] = new Array(depth).fill(null);
   const tasks: RawTask[] = [];
   const diagnostics: Diagnostic[] = [];
-  let trailing: Cell[] = [];
   rows.forEach((row, r) => {
     const { assigned } = fitted[r];
     const later = laterMilestones(fitted[r].dropped, roles);
     const dropped = later ? [] : fitted[r].dropped;
-    trailing = dropped;
     if (dropped.some((c) => c.text.trim() !== '')) diagnostics.push(leftOut(row, dropped));
     const cats = cellsOf(assigned, 'category');
     cats.forEach((c, i) => {
@@ -64,6 +62,8 @@ export function rowsToTasks(
       line: row.line,
     });
   });
+  const last = fitted[fitted.length - 1];
+  const trailing = last && !laterMilestones(last.dropped, roles) ? last.dropped : [];
   return { tasks, diagnostics, trailing };
 }
 

@@ -135,6 +135,8 @@ const LISTED = /^\S.{5,150}?[\s\u3000]{2,}[([]?(?:19|20)\d{2}[-./]\d{1,2}[-./]\d
  * its titles and dates are other documents', so it has no title, issuer or date of its own.
  */
 function listsDocuments(lines: Line[]): boolean {
+  // A notice of its own (关于…的通知) is no list page, whatever it tabulates with dates.
+  if (lines.slice(0, 60).some((l) => NOTICE_TITLE.test(fold(l.text.trim())))) return false;
   // A listed title is short: a long line is prose, and is not searched for the pattern.
   const listed = lines.filter((l) => l.text.length <= 200 && LISTED.test(l.text.trim())).length;
   return listed >= 8 && listed * 4 >= lines.length;
@@ -165,7 +167,8 @@ function noticeTitle(head: Line[]): string | null {
     const prev = head[i - 1]?.text.trim() ?? '';
     const issuer = /^关于/.test(t) && prev.length <= 30 && ORG.test(prev) ? prev : '';
     const withNext = next.length < 60 ? [issuer + t + next, t + next] : [];
-    for (const whole of [issuer + t, t, ...withNext]) if (NOTICE_TITLE.test(fold(whole))) return whole;
+    const candidates = issuer ? [issuer + t, t, ...withNext] : [t, withNext[1]];
+    for (const whole of candidates) if (whole !== undefined && NOTICE_TITLE.test(fold(whole))) return whole;
   }
   return null;
 }

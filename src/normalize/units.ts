@@ -336,7 +336,7 @@ function readFragment(s: string, o: string): Piece {
   }
   // "市发展改革委会同市财政局": the unit before 会同 leads the one after it.
   const joint = JOINT_RE.exec(name);
-  if (joint && ANY_END_RE.test(joint[1]) && ANY_END_RE.test(name)) {
+  if (joint && STRONG_END_RE.test(joint[1]) && ANY_END_RE.test(name)) {
     piece.leadFirst = true;
     piece.names.push(o.slice(a, a + joint[1].length));
     a += joint[0].length;
@@ -345,6 +345,8 @@ function readFragment(s: string, o: string): Piece {
   return piece;
 }
 
+// 联合国 is the United Nations; 会同县 a county, which the unit check above turns down
+// (怀化市会同县: 怀化市 is a place, not a unit).
 const JOINT_RE = /^(.{2,30}?)(?:会同|联合(?!国))(?=.{2,})/;
 
 const LEVEL_START = new Set([...'省市县区'].map((ch) => ch.charCodeAt(0)));
@@ -585,6 +587,12 @@ function unitScoreUnsafe(text: string): number {
   const avgLen = text.replace(/\s/g, '').length / Math.max(1, n);
   if (avgLen > 24) score *= 0.5;
   return Math.max(0, Math.min(1, score));
+}
+
+/** Whether a name ends the way a body's does (局, 委, 中心, 政府, 各有关单位 …), not a place's (农村地区). */
+export function endsLikeUnit(name: string): boolean {
+  const f = fold(String(name ?? '')).trim();
+  return STRONG_END_RE.test(f) || COLLECTIVE_RE.test(f);
 }
 
 /** 1: shaped like a unit; 0.5: plausible member of a unit list; 0: prose. */

@@ -39,20 +39,23 @@ function walls(line: string, wall: string): number[] {
 }
 
 /** Text of a row line between consecutive walls, as [from column index, to column index, text]. */
-function segments(line: string, columns: number[]): { from: number; to: number; text: string }[] | null {
+function segments(line: string, columns: Map<number, number>): { from: number; to: number; text: string }[] | null {
   const at = walls(line, '|');
   const pieces = line.split('|');
   // pieces[k + 1] lies between wall k and wall k + 1.
-  let index = at.map((c) => columns.indexOf(c));
+  let index = at.map((c) => columns.get(c) ?? -1);
   if (index.some((k) => k < 0)) {
     // A converter that measured some character other than we do still draws every wall.
-    if (at.length !== columns.length) return null;
-    index = columns.map((_, k) => k);
+    if (at.length !== columns.size) return null;
+    index = at.map((_, k) => k);
   }
   const out: { from: number; to: number; text: string }[] = [];
   for (let k = 0; k + 1 < at.length; k++) out.push({ from: index[k], to: index[k + 1], text: pieces[k + 1] });
-  return out.length > 0 && index[0] === 0 && index[index.length - 1] === columns.length - 1 ? out : null;
+  return out.length > 0 && index[0] === 0 && index[index.length - 1] === columns.size - 1 ? out : null;
 }
+
+// A task table has a handful of columns; a rule of hundreds is a drawing, not a table.
+const MAX_COLUMNS = 64;
 
 /**
  * A cell's lines as one text: wrapped lines run on, a blank line parts paragraphs. Words
@@ -78,15 +81,19 @@ function cellText(lines: string[]): string {
  */
 export function gridTable(raw: string[], i: number, lineOf: (i: number) => number): { table: Table; end: number } | null {
   if (!isGridRule(raw[i])) return null;
-  const columns = walls(plain(raw[i]), '+');
-  const width = columns.length - 1;
+  const corners = walls(plain(raw[i]), '+');
+  const width = corners.length - 1;
+  if (width > MAX_COLUMNS) return null;
+  const columns = new Map(corners.map((c, k) => [c, k]));
   const rows: Cell[][] = [];
   let pending: { lines: string[][]; spans: [number, number][]; line: number } | null = null;
   let j = i + 1;
   for (; j < raw.length; j++) {
     const t = plain(raw[j]);
     if (isGridRule(raw[j])) {
-      if (pending) rows.push(toRow(pending, width));
+      // A rule right after a rule, or with corners of its own, starts whatever follows.
+      if (!pending || !walls(t, '+').every((c) => columns.has(c))) break;
+      rows.push(toRow(pending, width));
       pending = null;
       continue;
     }

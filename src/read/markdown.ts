@@ -89,7 +89,8 @@ function blocksOf(nodes: RootContent[], source: string, readHtml?: HtmlReader): 
  */
 export function readMarkdown(markdown: string, readHtml?: HtmlReader): Block[] {
   const { text, grids } = withoutGridTables(markdown);
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(text);
+  // One tilde is a range in Chinese text (3月~6月); only ~~…~~ strikes text out.
+  const tree = unified().use(remarkParse).use(remarkGfm, { singleTilde: false }).parse(text);
   const blocks = blocksOf(tree.children, text, readHtml);
   return grids.length === 0 ? blocks : [...blocks, ...grids].sort((a, b) => a.line - b.line);
 }

@@ -44,7 +44,10 @@ function collectTables(lines: Line[], split: (t: string) => string[] | null, min
       if (!fits(cells)) {
         const next = j + 1 < lines.length ? split(lines[j + 1].text) : null;
         const cut = rows.length > 1 ? cutCell(rows[rows.length - 1]) : null;
-        if (cut && continues(lines[j].text, fits(next))) {
+        // The table goes on after the line: a row, or a section row (二、…) and then a row.
+        const after = j + 2 < lines.length ? split(lines[j + 2].text) : null;
+        const goesOn = fits(next) || (j + 1 < lines.length && lines[j + 1].text.length <= 40 && fits(after));
+        if (cut && continues(lines[j].text, goesOn)) {
           cut.text += lines[j].text;
           continue;
         }
@@ -77,10 +80,12 @@ function cutCell(row: Cell[]): Cell | null {
   return /[。;；!！?？]$/.test(longest.text) ? null : longest;
 }
 
-/** A line that carries on the cell above: not a heading, and a row follows or it ends the sentence. */
-function continues(text: string, rowFollows: boolean): boolean {
-  if (/^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/.test(text)) return false;
-  return rowFollows || /[。;；]$/.test(text);
+/**
+ * A line that carries on the cell above: not a heading, and the table goes on after it.
+ * The sentence after a table's last row (各地各部门要…) is the notice's, not the row's.
+ */
+function continues(text: string, goesOn: boolean): boolean {
+  return goesOn && !/^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/.test(text);
 }
 
 // The CSV parser loads only for text that holds tabs; a plain parse never pays for it.

@@ -44,7 +44,10 @@ function pageWidth(raw: string[], widths: number[]): number | null {
   const nonBlank = widths.filter((w) => w > 0).length;
   const wider = widths.filter((w) => w > at + 2).length;
   const closed = raw.filter((l, i) => widths[i] >= at - 1 && widths[i] <= at && SENTENCE_END.test(l.trimEnd())).length;
-  return wider * 50 <= nonBlank && closed * 3 < best ? at : null;
+  // A flattened table's long cells can share a width too, but each is followed by a short
+  // cell (a deadline, a number); a wrapped paragraph goes on at length.
+  const cells = raw.filter((_, i) => widths[i] >= at - 1 && widths[i] <= at && widths[i + 1] > 0 && widths[i + 1] <= 20).length;
+  return wider * 50 <= nonBlank && closed * 3 < best && cells * 2 < best ? at : null;
 }
 
 /**
