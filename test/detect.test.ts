@@ -1000,4 +1000,11 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
     const both = await parseNotice(Buffer.from(`关于印发2023年重点工作任务分工的通知\n${grids}\n`), { path: 't.txt' });
     expect(both.lists.flatMap((l) => l.tasks.map((t) => t.implementing))).toEqual([['市应急局'], ['市水务局']]);
   });
+
+  it('a clause whose units close with 。 before their date', async () => {
+    expect(await tasksOf(`${HEAD}一、稳定外贸\n（一）支持外贸企业拓市场。（商务部、税务总局按职责分工负责。2021年底前）\n（二）优化通关流程。（海关总署负责）\n`)).toEqual([
+      { seq: '1', text: '支持外贸企业拓市', lead: [], implementing: ['商务部', '税务总局'], due: ['2021-12-31'] },
+      { seq: '2', text: '优化通关流程。', lead: [], implementing: ['海关总署'], due: [] },
+    ]);
+  });
 });

@@ -115,4 +115,9 @@ describe('extractMeta', () => {
     const meta = extractMeta(lines(['某市人民政府办公室关于印发2023年重点工作任务分工的通知', ...rows, '某市人民政府办公室', '2023年3月1日'].join('\n')), everywhere);
     expect(meta).toMatchObject({ title: '某市人民政府办公室关于印发2023年重点工作任务分工的通知', issuedOn: '2023-03-01', year: 2023 });
   });
+
+  it('the signature date stands under its issuer, not in a schedule above it', () => {
+    const meta = extractMeta(lines('某市住建局监理服务招标公告\n序号\n事项\n时间\n1\n发布招标公告\n2023年5月12日\n采购人：某市住房和城乡建设局\n2023年5月11日'), everywhere);
+    expect(meta.issuedOn).toBe('2023-05-11');
+  });
 });

@@ -186,6 +186,7 @@ const rows: Row[] = [
   { text: '各地各部门按职能分工负责', lead: [], impl: ['各地各部门'] },
   { text: '联合国儿童基金会驻华办事处', lead: [], impl: ['联合国儿童基金会驻华办事处'] },
   { text: '怀化市会同县人民政府', lead: [], impl: ['怀化市会同县人民政府'] },
+  { text: '各地区、各有关部门按职责分工负责，以下均需各地区落实，不再列出', lead: [], impl: ['各地区', '各有关部门'] },
   // a post with its holder's name is a person, even under a label
   { text: '分管副县长：王某；牵头单位：县教育局；责任单位：县财政局', lead: ['县教育局'], impl: ['县财政局'] },
 

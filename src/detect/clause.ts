@@ -59,8 +59,9 @@ export function splitClauseBody(inner: string): { units: UnitSource[]; deadlines
   let start = 0;
   for (let end = 0; end <= f.length; end++) {
     const c = f.charCodeAt(end);
-    // "责任单位:X 完成时限:Y": a space before a deadline label separates too.
-    if (end < f.length && c !== 0x3b && c !== 0x2c && !(isSpaceCode(c) && labelAt(f, end + 1))) continue;
+    // "责任单位:X 完成时限:Y": a space before a deadline label separates too, and so does a
+    // 。 ending the units before their date ("…按职责分工负责。2023年底前").
+    if (end < f.length && c !== 0x3b && c !== 0x2c && c !== 0x3002 && !(isSpaceCode(c) && labelAt(f, end + 1))) continue;
     const seg = inner.slice(start, end).trim();
     const label = DEADLINE_LABEL.exec(fold(seg));
     if (label) deadlines.push(seg.slice(label[0].length));

@@ -122,7 +122,9 @@ export function extractMeta(lines: Line[], outside: (line: number) => boolean): 
   // dateLine first: it turns down almost every line cheaply, while `outside` may look
   // through every task list, which on a file of thousands of notices made this quadratic.
   const dates = lines.map((l, i) => ({ i, date: dateLine(l.text) ?? orgAndDate(l.text)?.date ?? null })).filter((d) => d.date && outside(lines[d.i].line));
-  const signed = dates[0];
+  // The signature's date stands under (or beside) the issuer; a date in a schedule or a
+  // table of figures stands under whatever the row is about.
+  const signed = dates.find((d) => orgAndDate(lines[d.i].text) || (d.i > 0 && SIGNER.test(lines[d.i - 1].text.trim()))) ?? dates[0];
   const issuedOn = signed?.date ?? fieldDate(field(fields, /^(成文日期|发文日期|发布日期|生成日期|发布时间)$/)) ?? byline(head)?.date ?? null;
   const issuer = signatureOrg(lines, signed?.i) ?? titleOrg(title) ?? field(fields, /^(发文机关|发布机构)$/);
   return { title, docNumber, issuer, issuedOn, year: workYear(title, issuedOn) };
@@ -141,6 +143,8 @@ function listsDocuments(lines: Line[]): boolean {
   const listed = lines.filter((l) => l.text.length <= 200 && LISTED.test(l.text.trim())).length;
   return listed >= 8 && listed * 4 >= lines.length;
 }
+
+const SIGNER = /(?:办公室|办公厅|人民政府|政府|委员会|领导小组|小组|局|委|办|厅|中心|部|公司|集团|协会|党委|党组)$/;
 
 function signatureOrg(lines: Line[], dateIndex: number | undefined): string | null {
   if (dateIndex === undefined) return null;

@@ -330,6 +330,8 @@ function readFragment(s: string, o: string): Piece {
   const name = s.slice(a, b);
   if (!/[\p{Script=Han}A-Za-z]/u.test(name)) return piece;
   if (/^(?:注|备注|无|略|待定|暂无|见附件|详见附件)$/.test(name)) return piece;
+  // "以下均需各地区落实,不再列出": a note on the clause, not a unit.
+  if (/^(?:以下|以上|不再|均需|下同|同上)/.test(name)) return piece;
   if (isPerson(name)) {
     piece.person = true;
     return piece;
