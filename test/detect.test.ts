@@ -1007,4 +1007,17 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
       { seq: '2', text: '优化通关流程。', lead: [], implementing: ['海关总署'], due: [] },
     ]);
   });
+
+  it('an item whose clause ends on ; goes on in the next line with a clause of its own; a unit named twice counts once', async () => {
+    expect(
+      await tasksOf(`${HEAD}一、生态环境
+1.加强生态环境执法（市生态环境局负责）；
+推进损害赔偿制度改革（市司法局、市生态环境局负责）。
+2.提升监测能力（市生态环境局负责）。
+`),
+    ).toEqual([
+      { seq: '1', text: '加强生态环境执法', lead: [], implementing: ['市生态环境局', '市司法局'], due: [] },
+      { seq: '2', text: '提升监测能力', lead: [], implementing: ['市生态环境局'], due: [] },
+    ]);
+  });
 });

@@ -120,4 +120,9 @@ describe('extractMeta', () => {
     const meta = extractMeta(lines('某市住建局监理服务招标公告\n序号\n事项\n时间\n1\n发布招标公告\n2023年5月12日\n采购人：某市住房和城乡建设局\n2023年5月11日'), everywhere);
     expect(meta.issuedOn).toBe('2023-05-11');
   });
+
+  it('a news headline reporting on a task division is the page title, not the notice it names', () => {
+    const meta = extractMeta(lines('我市印发2024年供水保障重点任务分工 明确十项任务\n发布时间：2024-03-22 11:05　来源：某市人民政府办公室\n近日，市政府办公室印发《某市2024年供水保障重点任务分工》。\n相关文件：某市人民政府办公室关于印发某市2024年供水保障重点任务分工的通知'), everywhere);
+    expect(meta.title).toBe('我市印发2024年供水保障重点任务分工 明确十项任务');
+  });
 });

@@ -42,6 +42,19 @@ function labelledAfter(lines: Line[], i: number, body: string): Item | null {
   return { clause: { body, units, deadlines }, used: j - i, labelled: true };
 }
 
+/**
+ * "27.加强执法(市生态环境局负责);" / "推进赔偿制度改革(市司法局负责)。": an item whose clause
+ * ends on ; goes on in the next unnumbered line, with a clause of its own.
+ */
+function goesOnBelow(lines: Line[], i: number, item: Item, body: string): Item {
+  const next = lines[i + 1];
+  if (!/[;；]\s*$/.test(body) || !next || numbering(next.text) || labelledLine(next.text)) return item;
+  const more = trailingClause(next.text);
+  if (!more || more.units.length === 0) return item;
+  const { clause } = item;
+  return { ...item, used: 2, clause: { body: `${clause.body}；${more.body}`, units: [...clause.units, ...more.units], deadlines: [...clause.deadlines, ...more.deadlines] } };
+}
+
 /** "进度安排:一季度…;二季度…" on the lines under an item that closed on its clause: more deadlines. */
 function scheduleBelow(lines: Line[], i: number, item: Item): Item {
   const deadlines: string[] = [];
@@ -128,7 +141,7 @@ function itemAt(lines: Line[], i: number, num: Numbering | null): Item | null {
   // Without a number, a line must read as an assignment: "【相关链接】" alone assigns
   // nothing, and "…目标责任书(市直部门)" is a title naming whom the document concerns.
   if (clause && !num && (clause.body.trim() === '' || (!/[。;]$/.test(fold(clause.body).trim()) && !clause.units.some(assigns)))) return null;
-  if (clause) return scheduleBelow(lines, i, { clause: withLeadingLabel(clause), used: 1, labelled: false });
+  if (clause) return scheduleBelow(lines, i, goesOnBelow(lines, i, { clause: withLeadingLabel(clause), used: 1, labelled: false }, body));
   const joined = unclosed(lines, i, body);
   const across = joined && trailingClause(joined.text);
   if (joined && across) return { clause: across, used: joined.used, labelled: false };

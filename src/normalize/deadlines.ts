@@ -94,8 +94,9 @@ interface MonthTail {
 }
 
 const MONTH_RX = sticky(`${NUM}\\s*月(?:份)?`);
-// 日 is sometimes lost in scraped text ("9月30前"), so a bare day before 前 still counts.
-const DAY_RX = sticky(`\\s*${NUM}\\s*(?:[日号]|(?=之前|以前|前))`);
+// 日 is sometimes lost in scraped text ("9月30前", a cell "2019年10月15"), so a bare day
+// before 前, a separator or the end of the text still counts.
+const DAY_RX = sticky(`\\s*${NUM}\\s*(?:[日号]|(?=之前|以前|前|\\s*[,;。、]|\\s*$))`);
 const XUN_RX = sticky('\\s*([上中下])旬');
 const END_RX = sticky('\\s*(?:底|末)');
 

@@ -225,7 +225,9 @@ function bylineFirst(head: Line[]): string | null {
   // The value of a field printed on its own line (主题分类: / 卫生、体育) is no headline.
   if (at > 0 && /[:：]\s*$/.test(head[at - 1].text)) return null;
   const notice = head.findIndex((l) => NOTICE_TITLE.test(fold(l.text.trim())));
-  return notice > at && !/(通知|意见|决定|方案|要点|清单|分工)/.test(headline) ? headline : null;
+  // A headline that is a document's name (…重点任务分工) heads the document; one that reports
+  // on it (我市印发…分工 明确十项任务) is news.
+  return notice > at && !/(通知|意见|决定|方案|要点|清单|分工)$/.test(headline) ? headline : null;
 }
 
 const BREADCRUMB = /[>›»]/;

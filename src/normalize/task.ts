@@ -26,13 +26,20 @@ export function normalizeLists(raw: RawList[], ctx: NormalizeContext): { lists: 
 
 function normalizeTask(t: RawTask, id: string, ctx: NormalizeContext): Task {
   const units: Unit[] = [];
-  const lead: string[] = [];
+  const leads: string[] = [];
   const implementing: string[] = [];
+  // A unit named again in the same role (an item with two clauses) is the same unit.
+  const seen = new Set<string>();
   for (const source of t.units) {
     const parsed = parseUnits(source.text, { defaultRole: source.role, firstIsLead: ctx.firstIsLead });
-    units.push(...parsed.units);
-    lead.push(...parsed.lead);
-    implementing.push(...parsed.implementing);
+    for (const u of parsed.units) {
+      const lead = u.role === 'lead';
+      const key = `${lead ? 'L' : 'I'}:${u.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      units.push(u);
+      (lead ? leads : implementing).push(u.name);
+    }
   }
   let deadlines: Deadline[] = t.deadlines.flatMap((d) => parseDeadlines(d, ctx));
   // A deadline stated in the text counts when no column or clause gives a date; so do the
@@ -41,7 +48,7 @@ function normalizeTask(t: RawTask, id: string, ctx: NormalizeContext): Task {
     deadlines = [...deadlines, ...findDeadlinesInText(t.text, ctx)];
     if (t.context) deadlines = [...deadlines, ...findDeadlinesInText(t.context, ctx)];
   }
-  return { id, seq: t.seq, sections: t.sections, title: t.title, text: t.text, lead, implementing, units, deadlines, line: t.line };
+  return { id, seq: t.seq, sections: t.sections, title: t.title, text: t.text, lead: leads, implementing, units, deadlines, line: t.line };
 }
 
 function check(task: Task): Diagnostic[] {
