@@ -1020,4 +1020,17 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
       { seq: '2', text: '提升监测能力', lead: [], implementing: ['市生态环境局'], due: [] },
     ]);
   });
+
+  it('units before a colon join a list other items make, but a 督查通报 of such lines makes none', async () => {
+    const report = await parseNotice(
+      Buffer.from(`某市人民政府督查室关于重点任务落实情况的督查通报
+一、进度滞后的任务
+1．市商务局：市商务局牵头的跨境电商平台建设任务进度滞后，仅完成40%。
+2．市住建局：市住建局牵头的老旧小区改造任务进度滞后，开工率不足50%。
+3．市水利局：市水利局牵头的城乡供水一体化项目进度滞后。
+`),
+      { path: 't.txt' },
+    );
+    expect(report.lists).toEqual([]);
+  });
 });

@@ -125,4 +125,9 @@ describe('extractMeta', () => {
     const meta = extractMeta(lines('我市印发2024年供水保障重点任务分工 明确十项任务\n发布时间：2024-03-22 11:05　来源：某市人民政府办公室\n近日，市政府办公室印发《某市2024年供水保障重点任务分工》。\n相关文件：某市人民政府办公室关于印发某市2024年供水保障重点任务分工的通知'), everywhere);
     expect(meta.title).toBe('我市印发2024年供水保障重点任务分工 明确十项任务');
   });
+
+  it('reads a page field labelled in brackets (【文号】X) and titles minutes by their 纪要 heading', () => {
+    expect(extractMeta(lines('【文号】丹政发〔2011〕15号\n某市节能减排工作任务分解方案\n正文。'), everywhere).docNumber).toBe('丹政发〔2011〕15号');
+    expect(extractMeta(lines('某市人民政府第三十二次常务会议纪要\n一、会议议定'), everywhere).title).toBe('某市人民政府第三十二次常务会议纪要');
+  });
 });

@@ -12,7 +12,7 @@ export function detectLists(blocks: Block[]): RawList[] {
   const report = reportsProgress(blocks);
   const tables = [...detectGrids(blocks), ...detectCellStream(blocks)].filter((t) => !statistical(t) && !(report && t.columns.some((c) => PROGRESS.test(c))));
   const covered = coveredLines(tables);
-  const inline = detectInlineLists(blocks, (line) => covered.has(line));
+  const inline = detectInlineLists(blocks, (line) => covered.has(line), report);
   return [...tables, ...inline].sort((a, b) => a.from - b.from);
 }
 

@@ -135,13 +135,17 @@ function card(lines: Line[], i: number, name: string): Item | null {
   return units && { ...units, used: last - i + units.used, title: name.trim() };
 }
 
-function itemAt(lines: Line[], i: number, num: Numbering | null): Item | null {
+function itemAt(lines: Line[], i: number, num: Numbering | null, report: boolean): Item | null {
   const body = num ? num.rest : lines[i].text;
-  const clause = trailingClause(body) ?? leadingClause(body, num !== null);
+  const trailing = trailingClause(body);
+  const clause = trailing ?? leadingClause(body, num !== null);
+  // "1．市商务局：…任务进度滞后" reads the same in a 督查通报 as in a 责任清单: in a report,
+  // units before a colon join a list that other items make, but make none on their own.
+  const colon = report && !trailing && clause !== null && !/^[【[]/.test(fold(body).trim());
   // Without a number, a line must read as an assignment: "【相关链接】" alone assigns
   // nothing, and "…目标责任书(市直部门)" is a title naming whom the document concerns.
   if (clause && !num && (clause.body.trim() === '' || (!/[。;]$/.test(fold(clause.body).trim()) && !clause.units.some(assigns)))) return null;
-  if (clause) return scheduleBelow(lines, i, goesOnBelow(lines, i, { clause: withLeadingLabel(clause), used: 1, labelled: false }, body));
+  if (clause) return scheduleBelow(lines, i, goesOnBelow(lines, i, { clause: withLeadingLabel(clause), used: 1, labelled: false, prose: colon || undefined }, body));
   const joined = unclosed(lines, i, body);
   const across = joined && trailingClause(joined.text);
   if (joined && across) return { clause: across, used: joined.used, labelled: false };
@@ -155,7 +159,7 @@ function itemAt(lines: Line[], i: number, num: Numbering | null): Item | null {
  * Numbered items that each close with a unit clause or labelled lines, under numbered
  * headings; a short unnumbered heading naming a list (…工作要点, …责任分工) opens a new list.
  */
-export function detectInlineLists(blocks: Block[], taken: (line: number) => boolean): RawList[] {
+export function detectInlineLists(blocks: Block[], taken: (line: number) => boolean, report = false): RawList[] {
   const lines = splitShiParts(joinBareNumbers(blocks.filter((b): b is Line => b.kind === 'line' && !b.placeholder && !taken(b.line))));
   const lists: RawList[] = [];
   const stack = new SectionStack();
@@ -199,7 +203,7 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
     }
     if (owner && num && RANK[num.kind] <= owner.rank) owner = null;
     if (group && num && RANK[num.kind] <= group.rank) group = null;
-    let item = itemAt(lines, i, num);
+    let item = itemAt(lines, i, num, report);
     if (num && owner && !ownerRole(num.rest)) item = owned(item, num, owner);
     if (item && num && headingLike(item.clause.body) && handsDown(lines, i + item.used - 1, RANK[num.kind], note)) {
       group = { clause: item.clause, rank: RANK[num.kind] };

@@ -15,8 +15,14 @@ type Fields = { text: string; labels: RegExpExecArray[] }[];
 function fieldLines(lines: Line[]): Fields {
   // Matched on the width-folded line (same length), so 文号：X works as 文号:X does. A
   // line without a colon holds no label, and the label search is slow on long lines.
-  return lines.slice(0, 40).map((l) => ({ text: l.text, labels: hasColon(l.text) ? [...foldWidth(l.text).matchAll(LABEL)] : [] }));
+  return lines.slice(0, 40).map((l) => {
+    const text = l.text.replace(BRACKET_FIELD, (_, name: string) => `${name}：`);
+    return { text, labels: hasColon(text) ? [...foldWidth(text).matchAll(LABEL)] : [] };
+  });
 }
+
+// "【文号】X", "[发布机构] Y": a page's field label in brackets instead of before a colon.
+const BRACKET_FIELD = /[【[]\s*((?:[\u4e00-\u9fa5]\s*){1,5}[\u4e00-\u9fa5])\s*[】\]]/g;
 
 function hasColon(text: string): boolean {
   return text.includes(':') || text.includes('：');
@@ -235,11 +241,13 @@ const BREADCRUMB = /[>›»]/;
 const FIELD = /[:：]/;
 
 function firstHeading(lines: Line[]): string | null {
-  const l = lines.find((x) => {
-    const t = x.text.trim().replace(/[(（][^()（）]*号[)）]$/, '');
-    return t.length >= 6 && t.length <= 80 && !BREADCRUMB.test(t) && !FIELD.test(t) && /(总结|报告|解读|问答|通知|要点|方案|意见|办法|规定|条例|计划|任务|分工|分解|清单|责任表)$/.test(t);
+  const headings = lines.map((x) => x.text.trim()).filter((t) => {
+    const bare = t.replace(/[(（][^()（）]*号[)）]$/, '');
+    return bare.length >= 6 && bare.length <= 80 && !BREADCRUMB.test(bare) && !FIELD.test(bare) && /(总结|报告|纪要|解读|问答|通知|要点|方案|意见|办法|规定|条例|计划|任务|分工|分解|清单|责任表)$/.test(bare);
   });
-  return l?.text.trim() ?? null;
+  const first = headings[0];
+  // A masthead (常务会议纪要) names the kind of document; the title below it names this one.
+  return first === undefined ? null : headings.find((t) => t.length > first.length && t.endsWith(first)) ?? first;
 }
 
 function workYear(title: string | null, issuedOn: string | null): number | null {
