@@ -17,8 +17,6 @@ function findHeaders(lines: Line[]): Header[] {
   const out: Header[] = [];
   for (let i = 0; i < lines.length; i++) {
     let best: Header | null = null;
-    // A list title's last line ("…重点任务分工") reads as a column word, but opens no header.
-    if (isListTitle(lines[i].text)) continue;
     for (let k = 2; k <= MAX_HEADER && i + k <= lines.length; k++) {
       const slice = lines.slice(i, i + k);
       if (slice.some((l) => l.placeholder || l.text.replace(/\s/g, '').length > 12 || columnRole(l.text) === null)) break;
@@ -26,6 +24,8 @@ function findHeaders(lines: Line[]): Header[] {
       const roles = headerRoles(columns);
       if (roles) best = { start: i, end: i + k, columns, roles };
     }
+    // A list title's last line ("…重点任务分工") reads as a column word, but opens no header.
+    if (best && isListTitle(lines[i].text)) continue;
     if (best) {
       out.push(best);
       i = best.end - 1;
