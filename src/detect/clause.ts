@@ -28,6 +28,12 @@ function labelAt(f: string, i: number): boolean {
 }
 
 export type Clause = { body: string; units: UnitSource[]; deadlines: string[] };
+type Parts = { units: UnitSource[]; deadlines: string[] };
+
+/** One clause of a body and the units and deadlines of several parts, in their order. */
+export function clauseOf(body: string, ...parts: Parts[]): Clause {
+  return { body, units: parts.flatMap((p) => p.units), deadlines: parts.flatMap((p) => p.deadlines) };
+}
 
 const BRACKET_LABELS = '牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|完成时限|完成时间|时限要求';
 // Matched on the folded text for the position, and on the printed text to rewrite it.
@@ -110,9 +116,8 @@ export function trailingClause(text: string, depth = 0): Clause | null {
       const body = t.slice(0, f.slice(0, open).replace(/(?<![\s,;])[\s,;]+$/, '').length);
       // "【牵头单位:X】【责任单位:Y】", "(完成时限:Z)【责任单位:Y】": labelled brackets in a row make one clause.
       const before = labelled(inner) ? labelledChain(body) : null;
-      if (before) return { body: before.body, units: [...before.units, ...parts.units], deadlines: [...before.deadlines, ...parts.deadlines] };
-      const mid = midClauses(body);
-      return { body, units: [...mid.units, ...parts.units], deadlines: [...mid.deadlines, ...parts.deadlines] };
+      if (before) return clauseOf(before.body, before, parts);
+      return clauseOf(body, midClauses(body), parts);
     }
     // "…(市财政局负责)(2021年底前)": a deadline in brackets of its own after the unit clause
     // (two or three such brackets at most: a line of thousands would nest as deep).
@@ -186,7 +191,7 @@ export function leadingClause(text: string, numbered: boolean): Clause | null {
   const lead = bracketLead(text) ?? (numbered ? colonLead(text) : null);
   if (!lead) return null;
   const tail = deadlineTail(lead.body);
-  return { body: tail.body, units: [...lead.units, ...tail.units], deadlines: [...lead.deadlines, ...tail.deadlines] };
+  return clauseOf(tail.body, lead, tail);
 }
 
 function bracketLead(text: string): Clause | null {
@@ -231,8 +236,7 @@ export function deadlineTail(body: string): Clause {
     const inner = body.slice(open + 1, f.length - 1);
     if (open > 0 && looksLikeDeadline(inner)) {
       const text = body.slice(0, open);
-      const [mid, tail] = [midClauses(text), splitClauseBody(inner)];
-      return { body: text, units: [...mid.units, ...tail.units], deadlines: [...mid.deadlines, ...tail.deadlines] };
+      return clauseOf(text, midClauses(text), splitClauseBody(inner));
     }
   }
   return { body, ...midClauses(body) };
@@ -250,7 +254,7 @@ const labelled = (inner: string) => {
  */
 function labelledChain(text: string): Clause | null {
   const f = fold(text);
-  const groups: { units: UnitSource[]; deadlines: string[] }[] = [];
+  const groups: Parts[] = [];
   let end = f.trimEnd().length;
   while (end > 0 && bracketStep(f.charCodeAt(end - 1)) < 0) {
     const open = openingOf(f, end);
@@ -259,8 +263,7 @@ function labelledChain(text: string): Clause | null {
     groups.unshift(splitClauseBody(inner));
     end = f.slice(0, open).trimEnd().length;
   }
-  if (groups.length === 0) return null;
-  return { body: text.slice(0, end), units: groups.flatMap((g) => g.units), deadlines: groups.flatMap((g) => g.deadlines) };
+  return groups.length === 0 ? null : clauseOf(text.slice(0, end), ...groups);
 }
 
 /** Index of the bracket that opens the group closing the (folded) text before `end`; brackets nest. */

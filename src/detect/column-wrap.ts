@@ -1,7 +1,6 @@
 import type { Cell } from '../read/blocks.js';
 import type { Row } from './table-rows.js';
-import { width } from '../read/unwrap.js';
-import { fold } from '../normalize/text.js';
+import { fold, displayWidth } from '../normalize/text.js';
 import { namesPeople } from '../normalize/units.js';
 
 /**
@@ -33,7 +32,7 @@ function stopsMidWord(text: string): boolean {
 function atOneWidth(cut: Cell[]): boolean {
   const count = new Map<number, number>();
   for (const c of cut) {
-    const w = width(c.text.trim());
+    const w = displayWidth(c.text.trim());
     for (const k of [w, w + 1]) count.set(k, (count.get(k) ?? 0) + 1);
   }
   return Math.max(...count.values()) * 5 >= cut.length * 2;

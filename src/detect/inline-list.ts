@@ -2,7 +2,7 @@ import type { Block, Line } from '../read/blocks.js';
 import type { RawList, RawTask, UnitSource } from './types.js';
 import { numbering, RANK, type Numbering } from './numbering.js';
 import { SectionStack, isListTitle } from './sections.js';
-import { trailingClause, leadingClause, labelledLine, sentenceRoles, withLeadingLabel, bracketStep, deadlineTail, type Clause } from './clause.js';
+import { trailingClause, leadingClause, labelledLine, sentenceRoles, withLeadingLabel, bracketStep, deadlineTail, clauseOf, type Clause } from './clause.js';
 import { fold } from '../normalize/text.js';
 import { ownerName, ownerRole, type Owner } from './owner.js';
 import { hasGroupNote, handsDown } from './group-units.js';
@@ -51,8 +51,7 @@ function goesOnBelow(lines: Line[], i: number, item: Item, body: string): Item {
   if (!/[;；]\s*$/.test(body) || !next || numbering(next.text) || labelledLine(next.text)) return item;
   const more = trailingClause(next.text);
   if (!more || more.units.length === 0) return item;
-  const { clause } = item;
-  return { ...item, used: 2, clause: { body: `${clause.body}；${more.body}`, units: [...clause.units, ...more.units], deadlines: [...clause.deadlines, ...more.deadlines] } };
+  return { ...item, used: 2, clause: clauseOf(`${item.clause.body}；${more.body}`, item.clause, more) };
 }
 
 /** "进度安排:一季度…;二季度…" on the lines under an item that closed on its clause: more deadlines. */

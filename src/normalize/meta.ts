@@ -7,7 +7,10 @@ type Line = { text: string; line: number };
 const NOTICE_TITLE = /^[^:\[\]【】]{0,80}关于.{2,120}的(通知|意见|决定|函|通报|批复|报告|答复)$/;
 const LABEL = /(?<=^|[\s::])((?:[\u4e00-\u9fa5]\s*){1,5}[\u4e00-\u9fa5])\s*[::]/g;
 const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,14}\s*[〔[【(（]\s*((?:19|20)\d{2})\s*[〕\]】)）]\s*第?\s*\d{1,4}\s*号$/;
-const ORG = /(办公室|办公厅|人民政府|政府|委员会|领导小组|小组|局|委|办|厅|中心|部)$/;
+const ORG_ENDS = '办公室|办公厅|人民政府|政府|委员会|领导小组|小组|局|委|办|厅|中心|部';
+const ORG = new RegExp(`(${ORG_ENDS})$`);
+// Who signs under a date: a government body, or a company, an association, a party body.
+const SIGNER = new RegExp(`(?:${ORG_ENDS}|公司|集团|协会|党委|党组)$`);
 
 /** The first lines of a page with the field labels on each, read once for every field asked for. */
 type Fields = { text: string; labels: RegExpExecArray[] }[];
@@ -121,7 +124,8 @@ export function extractMeta(lines: Line[], outside: (line: number) => boolean): 
   if (listsDocuments(lines)) return { title: null, docNumber: null, issuer: null, issuedOn: null, year: null };
   const head = lines.slice(0, 60);
   const fields = fieldLines(lines);
-  const title = bylineFirst(head) ?? noticeTitle(head) ?? field(fields, /^(名称|标题)$/) ?? repeatedHeading(head.filter((l) => outside(l.line))) ?? headlineAboveByline(head) ?? firstHeading(head);
+  const posted = byline(head);
+  const title = bylineFirst(head, posted?.headline) ?? noticeTitle(head) ?? field(fields, /^(名称|标题)$/) ?? repeatedHeading(head.filter((l) => outside(l.line))) ?? posted?.headline ?? firstHeading(head);
   const standalone = head.find((l) => DOC_NUMBER.test(fold(l.text).trim()));
   const fieldNo = field(fields, /^(文号|发文字号|发文文号|字号)$/);
   const docNumber = standalone?.text.trim() ?? (fieldNo && DOC_NUMBER.test(fold(fieldNo)) ? fieldNo : null) ?? numberInTitle(title);
@@ -131,7 +135,7 @@ export function extractMeta(lines: Line[], outside: (line: number) => boolean): 
   // The signature's date stands under (or beside) the issuer; a date in a schedule or a
   // table of figures stands under whatever the row is about.
   const signed = dates.find((d) => orgAndDate(lines[d.i].text) || (d.i > 0 && SIGNER.test(lines[d.i - 1].text.trim()))) ?? dates[0];
-  const issuedOn = signed?.date ?? fieldDate(field(fields, /^(成文日期|发文日期|发布日期|生成日期|发布时间)$/)) ?? byline(head)?.date ?? null;
+  const issuedOn = signed?.date ?? fieldDate(field(fields, /^(成文日期|发文日期|发布日期|生成日期|发布时间)$/)) ?? posted?.date ?? null;
   const issuer = signatureOrg(lines, signed?.i) ?? titleOrg(title) ?? field(fields, /^(发文机关|发布机构)$/);
   return { title, docNumber, issuer, issuedOn, year: workYear(title, issuedOn) };
 }
@@ -149,8 +153,6 @@ function listsDocuments(lines: Line[]): boolean {
   const listed = lines.filter((l) => l.text.length <= 200 && LISTED.test(l.text.trim())).length;
   return listed >= 8 && listed * 4 >= lines.length;
 }
-
-const SIGNER = /(?:办公室|办公厅|人民政府|政府|委员会|领导小组|小组|局|委|办|厅|中心|部|公司|集团|协会|党委|党组)$/;
 
 function signatureOrg(lines: Line[], dateIndex: number | undefined): string | null {
   if (dateIndex === undefined) return null;
@@ -176,9 +178,9 @@ function noticeTitle(head: Line[]): string | null {
     // A printed title breaks over lines: after 关于…, and between the issuer and 关于.
     const prev = head[i - 1]?.text.trim() ?? '';
     const issuer = /^关于/.test(t) && prev.length <= 30 && ORG.test(prev) ? prev : '';
-    const withNext = next.length < 60 ? [issuer + t + next, t + next] : [];
-    const candidates = issuer ? [issuer + t, t, ...withNext] : [t, withNext[1]];
-    for (const whole of candidates) if (whole !== undefined && NOTICE_TITLE.test(fold(whole))) return whole;
+    const joined = next.length < 60 ? [t + next] : [];
+    const candidates = issuer ? [issuer + t, t, ...joined.map((j) => issuer + j), ...joined] : [t, ...joined];
+    for (const whole of candidates) if (NOTICE_TITLE.test(fold(whole))) return whole;
   }
   return null;
 }
@@ -218,14 +220,11 @@ function byline(lines: Line[]): { headline: string; date: string | null } | null
   return null;
 }
 
-const headlineAboveByline = (lines: Line[]) => byline(lines)?.headline ?? null;
-
 /**
  * A news page's headline, when it stands above its byline before any notice title: the
  * notice named further down is one the news is about (相关文件), not the page itself.
  */
-function bylineFirst(head: Line[]): string | null {
-  const headline = headlineAboveByline(head);
+function bylineFirst(head: Line[], headline: string | undefined): string | null {
   if (!headline || headline.length < 12 || /[\\/|]/.test(headline) || NOTICE_TITLE.test(fold(headline))) return null;
   const at = head.findIndex((l) => l.text.trim() === headline);
   // The value of a field printed on its own line (主题分类: / 卫生、体育) is no headline.

@@ -107,3 +107,10 @@ export function splitFolded(s: string, re: RegExp): string[] {
   out.push(s.slice(last));
   return out;
 }
+
+/** Columns a text takes when printed: a CJK or full-width character two, others one. */
+export function displayWidth(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) n += s.charCodeAt(i) > 0xff ? 2 : 1;
+  return n;
+}

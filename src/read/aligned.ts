@@ -1,4 +1,5 @@
 import type { Cell, Table } from './blocks.js';
+import { displayWidth } from '../normalize/text.js';
 
 /**
  * A sheet copied as text: columns aligned with spaces under a header, and a long cell
@@ -14,18 +15,12 @@ const SLACK = 2;
 const DRIFT = 6;
 const MAX_ROW = 400;
 
-/** Columns a prefix of the line takes: a CJK or full-width character two, others one. */
-function columnOf(line: string, index: number): number {
-  let n = 0;
-  for (let i = 0; i < index; i++) n += line.charCodeAt(i) > 0xff ? 2 : 1;
-  return n;
-}
 
 /** Runs of text separated by two or more spaces, with the column each starts at. */
 function segments(line: string): Segment[] {
   const out: Segment[] = [];
   // Words joined by single spaces stay one segment; two or more spaces part columns.
-  for (const m of line.matchAll(/\S+(?:\s\S+)*/g)) out.push({ at: columnOf(line, m.index), text: m[0] });
+  for (const m of line.matchAll(/\S+(?:\s\S+)*/g)) out.push({ at: displayWidth(line.slice(0, m.index)), text: m[0] });
   return out;
 }
 

@@ -1,3 +1,5 @@
+import { displayWidth } from '../normalize/text.js';
+
 /**
  * Text copied out of a PDF is hard-wrapped: every line of a paragraph runs to the page
  * width and breaks mid-word, clauses and unit names included, and page numbers sit
@@ -18,12 +20,6 @@ const SENTENCE_END = /[。；;！!？?）)】]$/;
 const MIN_WIDTH = 40;
 const MIN_FULL = 6;
 
-/** Columns a line takes on a page: a CJK or full-width character two, others one. */
-export function width(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) n += s.charCodeAt(i) > 0xff ? 2 : 1;
-  return n;
-}
 
 /**
  * The page width when the text is hard-wrapped, else null. The full-width lines of a wrapped
@@ -56,7 +52,7 @@ function pageWidth(raw: string[], widths: number[]): number | null {
  */
 export function unwrap(raw: string[]): SourceLine[] | null {
   // The lines of a drawn table share one width too, and are never a paragraph.
-  const widths = raw.map((l) => (drawn(l) ? 0 : width(l)));
+  const widths = raw.map((l) => (drawn(l) ? 0 : displayWidth(l)));
   const page = pageWidth(raw, widths);
   if (page === null) return null;
   const indented = raw.filter((l) => INDENT.test(l) && l.trim() !== '').length >= 3;
