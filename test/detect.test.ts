@@ -631,6 +631,8 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
     ).toEqual([
       { seq: '1', text: '新建农村互助幸福', lead: [], implementing: ['县民政局'], due: ['2021-10-31'] },
       { seq: '2', text: '推进医养结合，开', lead: ['县卫健局'], implementing: ['县医保局'], due: [null] },
+      // In a list that hands out tasks, a numbered sentence without units is a task no unit was named for.
+      { seq: '3', text: '重点工作：完善养', lead: [], implementing: [], due: [] },
       { seq: '4', text: '建立留守老人关爱', lead: [], implementing: ['各乡镇人民政府'], due: [] },
     ]);
     const notice = await parseNotice(Buffer.from(`${HEAD}1.县民政局：新建农村互助幸福院12个。（2021年10月底前）\n2.县卫健局：推进医养结合。\n`), { path: 't.txt' });
@@ -1032,5 +1034,21 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
       { path: 't.txt' },
     );
     expect(report.lists).toEqual([]);
+  });
+
+  it('a sentence numbered among clause items of a 责任清单 is a task no unit was named for; in a 意见 it stays out', async () => {
+    const items = `（一）完善老旧小区改造机制，2022年9月底前出台改造实施细则。（县住建局牵头，县财政局配合）
+（二）统筹推进小区适老化和无障碍设施改造，同步加装电梯和充电设施。
+（三）健全小区长效管理机制，推行物业服务企业信用评价。（县住建局负责）
+（四）开展美好环境与幸福生活共同缔造活动。（县委组织部、各乡镇人民政府负责）
+（五）营造共建共治共享的良好氛围。
+`;
+    expect(await tasksOf(`某县人民政府办公室关于印发老旧小区改造工作责任清单的通知\n某县2022年老旧小区改造工作责任清单\n${items}`)).toEqual([
+      { seq: '1', text: '完善老旧小区改造', lead: ['县住建局'], implementing: ['县财政局'], due: ['2022-09-30'] },
+      { seq: '2', text: '统筹推进小区适老', lead: [], implementing: [], due: [] },
+      { seq: '3', text: '健全小区长效管理', lead: [], implementing: ['县住建局'], due: [] },
+      { seq: '4', text: '开展美好环境与幸', lead: [], implementing: ['县委组织部', '各乡镇人民政府'], due: [] },
+    ]);
+    expect((await tasksOf(`某县人民政府关于推进老旧小区改造的实施意见\n${items}`)).map((t) => t.seq)).toEqual(['1', '3', '4']);
   });
 });

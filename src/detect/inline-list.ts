@@ -178,6 +178,9 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
   // Numbered lines that are not items, by rank: a list whose items are outnumbered by their
   // unassigned peers is a report that names a unit now and then, not a task list.
   let unassigned = new Map<number, number>();
+  // Numbered sentences without a clause between the items of a list that says it hands out
+  // tasks: tasks no unit was named for, once an item of their rank follows them.
+  let bare: { task: RawTask; rank: number }[] = [];
   const close = () => {
     const clauses = current.tasks.filter((t) => !prose.has(t));
     const peers = unassigned.get(itemRank.get(clauses[0]) ?? -1) ?? 0;
@@ -194,6 +197,7 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
     if (!num && isListTitle(l.text) && !trailingClause(l.text)) {
       close();
       unassigned = new Map();
+      bare = [];
       current = fresh(l.text, l.line);
       labelled = false;
       open = null;
@@ -215,6 +219,12 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
     if (item) {
       const rank = num ? RANK[num.kind] : Number.POSITIVE_INFINITY;
       const t = task(item, num, num ? stack.outside(rank) : stack.all(), l.line);
+      for (const b of bare.splice(0)) {
+        if (b.rank !== rank) continue;
+        current.tasks.push(b.task);
+        itemRank.set(b.task, rank);
+        prose.add(b.task);
+      }
       current.tasks.push(t);
       itemRank.set(t, rank);
       if (item.prose) prose.add(t);
@@ -226,6 +236,9 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
       continue;
     }
     if (num) unassigned.set(RANK[num.kind], (unassigned.get(RANK[num.kind]) ?? 0) + 1);
+    if (num && !headingLike(num.rest) && ASSIGNING_LIST.test(current.title ?? '') && itemRank.get(current.tasks[current.tasks.length - 1]) === RANK[num.kind]) {
+      bare.push({ task: task({ clause: deadlineTail(num.rest), used: 1, labelled: false }, num, stack.outside(RANK[num.kind]), l.line), rank: RANK[num.kind] });
+    }
     if (num && open && RANK[num.kind] <= open.rank) open = null;
     open?.lines.push(l);
     if (num && num.kind !== 'article' && l.text.length <= MAX_HEADING) {
@@ -301,6 +314,9 @@ function splitShiParts(lines: Line[]): Line[] {
 
 /** A line short enough, and without a sentence's stop, to be a heading rather than a task. */
 const headingLike = (body: string) => body.length <= MAX_HEADING && !/[。;]/.test(fold(body));
+
+// A list titled as a division of tasks (…任务分工, …责任清单): each of its numbered sentences is a task.
+const ASSIGNING_LIST = /分工|分解|责任清单|任务清单/;
 
 const ROLE_WORD = /牵头|负责|落实|配合|协办|责任单位|责任主体|责任部门/;
 const TASK_WORDS = /分工|分解|责任|任务|要点|清单|方案|计划|安排|措施|台账/;
