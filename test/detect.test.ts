@@ -1051,4 +1051,90 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
     ]);
     expect((await tasksOf(`某县人民政府关于推进老旧小区改造的实施意见\n${items}`)).map((t) => t.seq)).toEqual(['1', '3', '4']);
   });
+
+  it('a supervision ledger: a column no word names beside 序号, task and units is a note; 督办单位 supervises; progress that says 已完成 is no deadline', async () => {
+    const md = `某市人民政府办公室关于印发2024年重点督办事项清单的通知
+
+| 序号 | 督办事项 | 牵头单位 | 督办单位 | 办理方式 | 办结时限 |
+| --- | --- | --- | --- | --- | --- |
+| 1 | 建成城市停车信息平台。 | 市公安局 | 市政府督查室 | 月调度 | 6月底前 |
+| 2 | 完成老旧管网改造20公里。 | 市住建局 | 市委督查室 | 季通报 | 10月底前 |
+`;
+    const notice = await parseNotice(Buffer.from(md), { path: 't.md' });
+    expect(notice.lists[0].tasks.map((t) => [t.seq, t.lead, t.implementing, t.deadlines.map((d) => d.due)])).toEqual([
+      ['1', ['市公安局'], [], ['2024-06-30']],
+      ['2', ['市住建局'], [], ['2024-10-31']],
+    ]);
+    expect(
+      await tasksOf(`${HEAD}序号
+工作任务
+责任单位
+完成时限
+进展情况
+1
+建成城市停车信息平台。
+市公安局
+9月底前
+2020年12月底前已完成平台选址，正在招标。
+2
+完成老旧管网改造20公里。
+市住建局
+10月底前
+已完成改造8公里。
+`),
+    ).toEqual([
+      { seq: '1', text: '建成城市停车信息', lead: [], implementing: ['市公安局'], due: ['2021-09-30'] },
+      { seq: '2', text: '完成老旧管网改造', lead: [], implementing: ['市住建局'], due: ['2021-10-31'] },
+    ]);
+  });
+
+  it('labelled lines under an item: after a card named 督办事项一, after a leading 【X牵头】, after sub-points; a label whose value is on the next line; milestones over two lines', async () => {
+    expect(
+      await tasksOf(`${HEAD}督办事项一：城区停车治理
+督办内容：新增公共停车泊位3000个，建成停车信息平台。
+责任领导：副市长 张某
+牵头单位：市公安局
+责任单位：市住建局、市城管局
+办结时限：2021年第三季度
+督办要求：每月调度一次，每季度通报。
+督办事项二：老旧管网改造
+督办内容：完成老旧供水管网改造20公里。
+牵头单位：市住建局
+办结时限：10月底前
+`),
+    ).toEqual([
+      { seq: '1', text: '新增公共停车泊位', lead: ['市公安局'], implementing: ['市住建局', '市城管局'], due: ['2021-09-30'] },
+      { seq: '2', text: '完成老旧供水管网', lead: ['市住建局'], implementing: [], due: ['2021-10-31'] },
+    ]);
+    expect(
+      await tasksOf(`${HEAD}一、农业生产
+1.【县农业农村局牵头】抓好春耕备耕，调运良种500吨。
+分管县领导：李某
+配合单位：
+县财政局、县供销社
+完成时限：2021年5月底前完成调运；
+2021年6月底前完成播种
+2.【县水利局牵头】完成小型水库除险加固6座。
+配合单位：县财政局
+完成时限：汛期前
+`),
+    ).toEqual([
+      { seq: '1', text: '抓好春耕备耕，调', lead: ['县农业农村局'], implementing: ['县财政局', '县供销社'], due: ['2021-05-31', '2021-06-30'] },
+      { seq: '2', text: '完成小型水库除险', lead: ['县水利局'], implementing: ['县财政局'], due: [null] },
+    ]);
+    expect(
+      await tasksOf(`${HEAD}一、水土保持
+（一）加强崩岗治理。全年治理崩岗80处。
+主要负责：县水利局；协同负责：县林业局、各乡镇人民政府
+完成时间：2021年11月底前
+（二）推进坡耕地治理。实施坡改梯2000亩。
+1．2021年4月底前完成图斑核查；
+2．2021年9月底前完成施工。
+主要负责：县农业农村局；协同负责：县水利局
+`),
+    ).toEqual([
+      { seq: '1', text: '全年治理崩岗80', lead: ['县水利局'], implementing: ['县林业局', '各乡镇人民政府'], due: ['2021-11-30'] },
+      { seq: '2', text: '实施坡改梯200', lead: ['县农业农村局'], implementing: ['县水利局'], due: ['2021-04-30', '2021-09-30'] },
+    ]);
+  });
 });

@@ -129,6 +129,16 @@ describe('readMarkdown', () => {
     expect(table.rows.map((r) => r[0].line)).toEqual([3, 5, 6]);
   });
 
+  it('reads pipe rows without a delimiter row as a table too, one-cell rows and <br> included', () => {
+    const table = tableOf(readMarkdown('**清单**\n\n| 序号 | 工作任务 | 牵头单位 |\n| 一、产业发展 |\n| 1 | 甲<br/>乙 | 市A\\|市B |\n\n正文\n'));
+    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['序号', '工作任务', '牵头单位'],
+      ['一、产业发展', '', ''],
+      ['1', '甲\n乙', '市A|市B'],
+    ]);
+    expect(table.rows.map((r) => r[0].line)).toEqual([3, 4, 5]);
+  });
+
   it('reads a raw HTML table (merged cells a pipe table cannot hold) at its own lines', () => {
     const blocks = readMarkdown('说明\n\n<!-- 注释 -->\n\n<table>\n<tr><td>序号</td><td>牵头单位</td></tr>\n<tr><td>1</td><td rowspan="2">甲</td></tr>\n<tr><td>2</td></tr>\n</table>\n', readHtml);
     const table = tableOf(blocks);
@@ -222,6 +232,35 @@ describe('HTML pages', () => {
     const notice = await parseNotice(Buffer.from(html.join('\n')), { path: name });
     const first = notice.lists[0].tasks[0];
     expect(html[first.line! - 1]).toMatch(/^<tr><td>1<\/td>/);
+  });
+});
+
+describe('tables across pages and one-space cells', () => {
+  const HEAD = '某州人民政府办公室关于印发2023年民生实事任务分工的通知\n';
+  const row = (n: number, text: string, lead: string, due: string) => `<tr><td>${n}</td><td>${text}</td><td>${lead}</td><td>${due}</td></tr>`;
+  const header = '<tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>完成时限</td></tr>';
+
+  it('a Word table cut by a page break goes on under its repeated header, in the section it was in', async () => {
+    const html = `<html><body><p>${HEAD}</p><p>2023年民生实事任务分工</p><table>${header}<tr><td colspan="4">一、教育</td></tr>${row(1, '新建幼儿园3所。', '州教育局', '8月底前')}<tr><td colspan="4">二、医疗</td></tr>${row(2, '新建社区医院2家。', '州卫健委', '9月底前')}</table>
+<p>&nbsp;</p><br style="page-break-before:always"><table>${header}${row(3, '改造乡镇卫生院5家。', '州卫健委', '10月底前')}</table><p>某州人民政府办公室</p></body></html>`;
+    const notice = await parseNotice(Buffer.from(html), { path: 't.html' });
+    expect(notice.lists).toHaveLength(1);
+    expect(notice.lists[0].tasks.map((t) => [t.seq, t.sections, t.lead])).toEqual([
+      ['1', ['一、教育'], ['州教育局']],
+      ['2', ['二、医疗'], ['州卫健委']],
+      ['3', ['二、医疗'], ['州卫健委']],
+    ]);
+  });
+
+  it('rows whose cells one ideographic space each sets apart; two in a row are an empty cell', async () => {
+    const S = '\u3000';
+    const text = `${HEAD}首页${S}政务公开${S}政策文件\n\n序号${S}工作任务${S}牵头单位${S}配合单位${S}完成时限\n一、教育\n1${S}新建幼儿园3所。${S}州教育局${S}州财政局${S}8月底前\n2${S}改造薄弱学校5所。${S}州教育局${S}${S}全年\n3${S}建设学生食堂4个。${S}州教育局${S}各县人民政府${S}\n`;
+    const notice = await parseNotice(Buffer.from(text), { path: 't.txt' });
+    expect(notice.lists[0].tasks.map((t) => [t.seq, t.sections, t.lead, t.implementing, t.deadlines.map((d) => d.due)])).toEqual([
+      ['1', ['一、教育'], ['州教育局'], ['州财政局'], ['2023-08-31']],
+      ['2', ['一、教育'], ['州教育局'], [], ['2023-12-31']],
+      ['3', ['一、教育'], ['州教育局'], ['各县人民政府'], []],
+    ]);
   });
 });
 

@@ -17,9 +17,11 @@ export function bracketStep(c: number): number {
 }
 
 const ROLE = /牵头|负责|落实|配合|责任单位|责任主体|责任部门|牵头单位|配合单位|协办|参与单位|承办/;
-const DEADLINE_LABEL = /^(完成时限|完成时间|时限要求|时间要求|时间节点|完成期限|时限|时间|进度安排)\s*[::]\s*/;
+// The labels a deadline goes by (完成时限:, 办结时限:, 时间节点:).
+const DEADLINE_WORDS = '完成时限|完成时间|办结时限|办结时间|时限要求|时间要求|时间节点|完成期限|截止时间|时限|时间|进度安排';
+const DEADLINE_LABEL = new RegExp(`^(${DEADLINE_WORDS})\\s*[::]\\s*`);
 // The same label after spaces, tried at one index (sticky) so the rest is not copied to test it.
-const DEADLINE_LABEL_AT = /\s*(?:完成时限|完成时间|时限要求|时间要求|时间节点|完成期限|时限|时间|进度安排)\s*[::]/y;
+const DEADLINE_LABEL_AT = new RegExp(`\\s*(?:${DEADLINE_WORDS})\\s*[::]`, 'y');
 const UNIT_LABEL = /^(牵头单位|牵头部门|责任单位|责任部门|责任主体|落实单位|配合单位|配合部门|协办单位|参与单位|协同单位)\s*[::]/;
 
 function labelAt(f: string, i: number): boolean {
@@ -278,7 +280,7 @@ function openingOf(f: string, end = f.length): number {
 }
 
 // Longest first: 牵头单位 before the short 【牵头】/牵头: forms, 责任单位(牵头) before 责任单位.
-const LABELS = '责任单位\\((?:牵头|配合)\\)|牵头单位|牵头部门|责任单位|责任部门|责任主体|落实单位|配合单位|配合部门|协办单位|参与单位|协同单位|完成时限|完成时间|时限要求|时间要求|时间节点|完成期限|进度安排|责任领导|分管领导|牵头领导|分管市领导|责任人|牵头|配合|协办|时限';
+const LABELS = '责任单位\\((?:牵头|配合)\\)|牵头单位|牵头部门|责任单位|责任部门|责任主体|落实单位|配合单位|配合部门|协办单位|参与单位|协同单位|主要负责|协同负责|配合负责|完成时限|完成时间|办结时限|办结时间|截止时间|时限要求|时间要求|时间节点|完成期限|进度安排|责任领导|分管领导|牵头领导|分管市领导|分管县领导|分管区领导|联系市领导|联系县领导|责任人|牵头|配合|协办|时限';
 // A label opens the line or follows a space or ;: "牵头单位:X 责任单位:Y 完成时限:Z" or "【牵头单位】X".
 const LABEL_AT = new RegExp(`(?<=^|[\\s;,。])(?:[【\\[](${LABELS})[】\\]]\\s*:?|(${LABELS})\\s*:)`, 'g');
 // Whether a label opens the line: most lines are checked and turned down, and only this
@@ -289,20 +291,25 @@ const LABEL_OPENS = new RegExp(`^(?:[【\\[](?:${LABELS})[】\\]]|(?:${LABELS})\
  * A line of labels and their values after an item: 牵头单位:X / 责任单位:Y / 完成时限:Z, one
  * per line or several on one line. Null unless the line opens with a label.
  */
-export function labelledLine(text: string): { units: UnitSource[]; deadlines: string[] } | null {
+export function labelledLine(text: string): { units: UnitSource[]; deadlines: string[]; dangling?: UnitSource['role'] | 'deadlines' } | null {
   const f = fold(text);
   if (!LABEL_OPENS.test(f)) return null;
   const found = [...f.matchAll(LABEL_AT)];
   if (found.length === 0 || found[0].index !== 0) return null;
   const units: UnitSource[] = [];
   const deadlines: string[] = [];
+  let dangling: UnitSource['role'] | 'deadlines' | undefined;
   found.forEach((m, k) => {
     const label = m[1] ?? m[2];
     const value = text.slice(m.index + m[0].length, k + 1 < found.length ? found[k + 1].index : text.length).replace(/^[\s;,;,]+|[\s;,;,。]+$/g, '');
     // 责任领导:副市长 某某 names a person over the units, not a unit.
-    if (!value || /领导|责任人/.test(label)) return;
-    if (/时限|时间|期限|进度/.test(label)) deadlines.push(value);
-    else units.push({ text: value, role: /牵头/.test(label) ? 'lead' : /配合|协办|参与|协同/.test(label) ? 'cooperating' : 'implementing' });
+    if (/领导|责任人/.test(label)) return;
+    const deadline = /时限|时间|期限|进度/.test(label);
+    const role = /牵头|主要负责/.test(label) ? 'lead' : /配合|协办|参与|协同/.test(label) ? 'cooperating' : 'implementing';
+    // "配合单位:" closing the line: its value was printed on the next line.
+    if (!value) dangling = k === found.length - 1 ? (deadline ? 'deadlines' : role) : undefined;
+    else if (deadline) deadlines.push(value);
+    else units.push({ text: value, role });
   });
-  return { units, deadlines };
+  return { units, deadlines, dangling };
 }

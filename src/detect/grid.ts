@@ -16,14 +16,30 @@ export function detectGrids(blocks: Block[]): RawList[] {
   // Numbered headings printed between a list's title and its tables ("### 一、…" over each of
   // several tables) enclose the tasks of the tables below them.
   const headings = new SectionStack();
+  // The table just read, while nothing but blank lines follows it.
+  let last: { list: RawList; stack: SectionStack } | null = null;
   blocks.forEach((b, bi) => {
     if (b.kind === 'line') {
+      if (!b.placeholder) last = null;
       const rank = sectionRank(b.text);
       if (isListTitle(b.text)) headings.reset();
       else if (rank !== null && b.text.length <= 60) headings.push(b.text, rank);
       return;
     }
-    const list = gridList(b, titleBefore(blocks, bi), headings.all());
+    // A table that a page break cut in two prints its header again on the next page: the
+    // rows under it go on with the list above, under the section row they were in.
+    const prev: { list: RawList; stack: SectionStack } | null = last;
+    const title = titleBefore(blocks, bi);
+    const goesOn = prev !== null && title === null && b.rows.slice(0, HEADER_SEARCH).some((r) => sameColumns(r.map((c) => c.text), prev.list.columns));
+    const stack = goesOn ? prev.stack : new SectionStack();
+    const list = gridList(b, title, headings.all(), stack);
+    if (list && goesOn) {
+      for (const t of list.tasks) prev.list.tasks.push(t);
+      prev.list.diagnostics = [...(prev.list.diagnostics ?? []), ...(list.diagnostics ?? [])];
+      prev.list.to = list.to;
+      return;
+    }
+    last = list && { list, stack };
     if (list) lists.push(list);
   });
   return lists;
@@ -46,7 +62,10 @@ function subHeader(row: Cell[] | undefined, roles: ColumnRole[]): ColumnRole[] |
   return roles.map((r, i) => named[i] ?? r);
 }
 
-function gridList(table: Table, title: string | null, above: string[]): RawList | null {
+const sameColumns = (a: string[], b: string[]) => a.length === b.length && a.every((c, i) => c.replace(/\s/g, '') === b[i].replace(/\s/g, ''));
+
+
+function gridList(table: Table, title: string | null, above: string[], stack: SectionStack): RawList | null {
   let h = -1;
   let roles: ColumnRole[] | null = null;
   for (let r = 0; r < Math.min(HEADER_SEARCH, table.rows.length) && !roles; r++) {
@@ -59,7 +78,6 @@ function gridList(table: Table, title: string | null, above: string[]): RawList 
   if (sub) roles = sub;
   const periods = sub ? null : periodColumns(table.rows[h], table.rows[h + 1], roles);
   const seqCol = roles.indexOf('seq');
-  const stack = new SectionStack();
   const rows: Row[] = [];
   let aligned = true;
   for (const printed of table.rows.slice(h + (sub || periods ? 2 : 1))) {

@@ -9,6 +9,8 @@ export type ColumnRole = 'seq' | 'category' | 'text' | 'target' | 'lead' | 'impl
 const ROLE_WORDS: [ColumnRole, RegExp][] = [
   ['seq', /^(序号|编号|序|号|项次)$/],
   ['leader', /(责任|分管|牵头|联系)(市|县|区)?领导|责任人|联系人/],
+  // Who supervises the task and how (督办单位, 督办方式, 督查要求): the office that follows it up, not one that does it.
+  ['note', /^(?:督办|督查|督导|督促|监督|考核|调度)(?:单位|部门|方式|形式|要求|频次|频率|措施|责任人)?$/],
   ['cooperating', /配合|协办|协同|参与|协助/],
   ['lead', /牵头/],
   ['implementing', /落实单位|责任单位|责任部门|承办单位|实施单位|主办单位|责任主体|落实部门|负责单位|执行单位|完成单位|主责单位/],
@@ -48,8 +50,12 @@ export function columnRole(header: string): ColumnRole | null {
  */
 export function headerRoles(headers: string[]): ColumnRole[] | null {
   const roles = headers.map((h) => columnRole(h));
-  if (roles.some((r) => r === null)) return null;
-  const rs = roles as ColumnRole[];
+  const unknown = roles.filter((r) => r === null).length;
+  // A column no word names (办理方式, 责任科室) beside 序号, the task and its units is one more
+  // column of notes; without those three, an unknown column means this is no task header.
+  const anchored = roles.includes('seq') && roles.includes('text') && roles.some((r) => r === 'lead' || r === 'implementing');
+  if (unknown > (anchored ? Math.floor(headers.length / 4) : 0)) return null;
+  const rs = roles.map((r) => r ?? 'note');
   const known = rs.filter((r) => r !== 'text' && r !== 'note').length;
   const unitish = rs.some((r) => r === 'lead' || r === 'implementing' || r === 'units' || r === 'cooperating');
   if (!unitish || known < 1 || rs.length < 2) return null;

@@ -10,36 +10,68 @@ import { hasGroupNote, handsDown } from './group-units.js';
 const LOOKAHEAD = 3;
 const MAX_HEADING = 60;
 
-type Item = { clause: Clause; used: number; labelled: boolean; title?: string; prose?: boolean };
+/** `points`: numbered sub-points printed between the item and its labelled lines. */
+type Item = { clause: Clause; used: number; labelled: boolean; title?: string; prose?: boolean; points?: Line[] };
 
 /** Labelled lines after an item: 牵头单位:X / 责任单位:Y / 完成时限:Z, one per line. */
 const LIST_GOES_ON = /[、,，]\s*$/;
+const MILESTONES_GO_ON = /[;；]\s*$/;
 const MAX_WRAPS = 3;
 
-function labelledAfter(lines: Line[], i: number, body: string): Item | null {
+/**
+ * The labelled lines from line `from` on, and the lines they run onto: a unit list wrapped
+ * after 、 ("配合单位:市工信局、" / "各县(市、区)人民政府"), a label whose value is on the next
+ * line ("配合单位:" / "县农业农村局…"), milestones one per line after ;. `end` is the first
+ * line that is none of these.
+ */
+function labelsFrom(lines: Line[], from: number): { units: UnitSource[]; deadlines: string[]; end: number } {
   const units: UnitSource[] = [];
   const deadlines: string[] = [];
-  let j = i + 1;
-  // "配合单位:市工信局、" / "各县(市、区)人民政府": a list of units wrapped onto a line or two.
+  let j = from;
   let wraps = 0;
-  let open = false;
+  let open: 'units' | 'deadlines' | UnitSource['role'] | null = null;
   for (; j < lines.length; j++) {
-    const l = labelledLine(lines[j].text);
-    const last = units[units.length - 1];
-    if (!l && last && open && wraps < MAX_WRAPS && !numbering(lines[j].text)) {
-      units[units.length - 1] = { ...last, text: last.text + lines[j].text.trim() };
-      open = LIST_GOES_ON.test(lines[j].text);
+    const text = lines[j].text;
+    const l = labelledLine(text);
+    if (!l && open && wraps < MAX_WRAPS && !numbering(text)) {
+      const last = units[units.length - 1];
+      if (open === 'deadlines') deadlines.push(text.trim());
+      else if (open === 'units' && last) units[units.length - 1] = { ...last, text: last.text + text.trim() };
+      else if (open !== 'units') units.push({ text: text.trim(), role: open });
+      open = open === 'deadlines' ? (MILESTONES_GO_ON.test(text) ? open : null) : LIST_GOES_ON.test(text) ? 'units' : null;
       wraps++;
       continue;
     }
     if (!l) break;
     units.push(...l.units);
     deadlines.push(...l.deadlines);
-    open = l.units.length > 0 && LIST_GOES_ON.test(lines[j].text);
+    open = l.dangling ?? (l.units.length > 0 && LIST_GOES_ON.test(text) ? 'units' : l.deadlines.length > 0 && MILESTONES_GO_ON.test(text) ? 'deadlines' : null);
     wraps = 0;
   }
+  return { units, deadlines, end: j };
+}
+
+function labelledAfter(lines: Line[], i: number, body: string): Item | null {
+  const { units, deadlines, end } = labelsFrom(lines, i + 1);
   if (units.length === 0) return null;
-  return { clause: { body, units, deadlines }, used: j - i, labelled: true };
+  return { clause: { body, units, deadlines }, used: end - i, labelled: true };
+}
+
+const MAX_POINTS = 9;
+
+/**
+ * "(二)实施坡耕地治理。…" / "1．…;" "2．…;" / "主要负责:X;协同负责:Y": sub-points of a deeper
+ * number between an item and its labelled lines. The labels are the item's; the sub-points
+ * stay out of its text and are kept as its context.
+ */
+function pointsThenLabels(lines: Line[], i: number, num: Numbering, body: string): Item | null {
+  // A heading ("一、持续推进重点区域治理") over items that carry labels is no item itself.
+  if (headingLike(body)) return null;
+  let j = i + 1;
+  while (j < lines.length && j - i <= MAX_POINTS && RANK[numbering(lines[j].text)?.kind ?? 'part'] > RANK[num.kind]) j++;
+  if (j === i + 1 || j >= lines.length || !labelledLine(lines[j].text)) return null;
+  const after = labelledAfter(lines, j - 1, body);
+  return after && { ...after, used: j - i + after.used - 1, points: lines.slice(i + 1, j) };
 }
 
 /**
@@ -54,16 +86,15 @@ function goesOnBelow(lines: Line[], i: number, item: Item, body: string): Item {
   return { ...item, used: 2, clause: clauseOf(`${item.clause.body}；${more.body}`, item.clause, more) };
 }
 
-/** "进度安排:一季度…;二季度…" on the lines under an item that closed on its clause: more deadlines. */
-function scheduleBelow(lines: Line[], i: number, item: Item): Item {
-  const deadlines: string[] = [];
-  let j = i + item.used;
-  for (; j < lines.length; j++) {
-    const l = labelledLine(lines[j].text);
-    if (!l || l.units.length > 0 || l.deadlines.length === 0) break;
-    deadlines.push(...l.deadlines);
-  }
-  return deadlines.length ? { ...item, clause: { ...item.clause, deadlines: [...item.clause.deadlines, ...deadlines] }, used: j - i } : item;
+/**
+ * Labelled lines under an item that named its units in the line itself: "进度安排:一季度…",
+ * "配合单位:…" / "完成时限:…" under "1.【县农业农村局牵头】…". They add to its clause.
+ */
+function labelsBelow(lines: Line[], i: number, item: Item): Item {
+  const { units, deadlines, end } = labelsFrom(lines, i + item.used);
+  if (units.length === 0 && deadlines.length === 0) return item;
+  const clause = { ...item.clause, units: [...item.clause.units, ...units], deadlines: [...item.clause.deadlines, ...deadlines] };
+  return { ...item, clause, used: end - i };
 }
 
 /** An item whose text runs over a few paragraphs before its unit clause. */
@@ -112,7 +143,7 @@ function unclosed(lines: Line[], i: number, body: string): { text: string; used:
 }
 
 // The line of a task card that holds its text: 工作内容:… under the card's name.
-const CONTENT_LABEL = /^\s*(?:工作内容|主要内容|任务内容|具体内容|工作任务|主要任务|工作措施|具体措施|目标任务|工作目标|建设内容)\s*:\s*/;
+const CONTENT_LABEL = /^\s*(?:工作内容|主要内容|任务内容|具体内容|督办内容|督查内容|事项内容|工作任务|主要任务|工作措施|具体措施|目标任务|工作目标|建设内容)\s*:\s*/;
 
 /**
  * A task card: the numbered line is the task's name, a labelled line (工作内容:…, maybe
@@ -144,11 +175,11 @@ function itemAt(lines: Line[], i: number, num: Numbering | null, report: boolean
   // Without a number, a line must read as an assignment: "【相关链接】" alone assigns
   // nothing, and "…目标责任书(市直部门)" is a title naming whom the document concerns.
   if (clause && !num && (clause.body.trim() === '' || (!/[。;]$/.test(fold(clause.body).trim()) && !clause.units.some(assigns)))) return null;
-  if (clause) return scheduleBelow(lines, i, goesOnBelow(lines, i, { clause: withLeadingLabel(clause), used: 1, labelled: false, prose: colon || undefined }, body));
+  if (clause) return labelsBelow(lines, i, goesOnBelow(lines, i, { clause: withLeadingLabel(clause), used: 1, labelled: false, prose: colon || undefined }, body));
   const joined = unclosed(lines, i, body);
   const across = joined && trailingClause(joined.text);
   if (joined && across) return { clause: across, used: joined.used, labelled: false };
-  const after = labelledAfter(lines, i, body) ?? (num ? card(lines, i, body) ?? continued(lines, i, body) : null);
+  const after = labelledAfter(lines, i, body) ?? (num ? card(lines, i, body) ?? continued(lines, i, body) ?? pointsThenLabels(lines, i, num, body) : null);
   if (after || !num) return after;
   const roles = sentenceRoles(body);
   return roles && { clause: roles, used: 1, labelled: false, prose: true };
@@ -231,7 +262,7 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
       current.to = lines[i + item.used - 1].line;
       labelled ||= item.labelled;
       i += item.used - 1;
-      open = { task: t, rank, lines: [] };
+      open = { task: t, rank, lines: item.points ?? [] };
       below.set(t, open.lines);
       continue;
     }

@@ -19,9 +19,12 @@ export function cellShape(cell: Cell): Shape {
   return shape;
 }
 
+const DONE = /已经?(?:完成|建成|开工|实现|查处|印发|出台|启动|开展|落实|取得|达到|形成|通过|累计|全部|基本|办结|整改)/;
+
 export function shapeOf(text: string): Shape {
   if (text.trim() === '') return 'empty';
-  if (looksLikeDeadline(text)) return 'deadline';
+  // "2025年12月底前已完成初步设计": a date with what was already done is progress, not a deadline.
+  if (looksLikeDeadline(text) && !DONE.test(text)) return 'deadline';
   // Sentences end in 。 or ;: a unit cell never does, even one that opens with unit names.
   if (/[。;]./.test(fold(text)) || /。$/.test(text)) return 'body';
   if (namesPeople(text)) return 'people';

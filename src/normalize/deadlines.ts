@@ -471,7 +471,7 @@ const RELATIVE_RX = sticky(
 
 // Seasons that set no calendar date: 汛期前, 主汛期前, 汛期内, 汛后, 供暖季前.
 // Seasons and holidays move from year to year (汛期, 春节 by the lunar calendar): no date.
-const SEASON_WORD = '(?:汛期|汛|供暖季|采暖季|供暖期|采暖期|节假日|旅游旺季|春耕|三夏|三秋|夏收|秋收|(?:春季|秋季|春|秋)?(?:学期)?开学|春节|国庆节?|元旦|五一|清明节?|冬至|中秋节?|端午节?|[“"]?十[一二三四五六七八九]五[”"]?(?:时期)?)';
+const SEASON_WORD = '(?:汛期|汛|供暖季|采暖季|供暖期|采暖期|节假日|旅游旺季|春耕|春播|夏播|秋播|秋冬种|春灌|冬灌|三夏|三秋|夏收|秋收|麦收|春运|暑期|暑假|寒假|雨季|(?:春季|秋季|春|秋)?(?:学期)?开学|春节|国庆节?|元旦|五一|清明节?|冬至|中秋节?|端午节?|[“"]?十[一二三四五六七八九]五[”"]?(?:时期)?)';
 const SEASON_RX = sticky(`(?:\\d{4}\\s*年\\s*)?(?:主|今年|本年度?)?(?:${SEASON_WORD}[、和及])*${SEASON_WORD}(?:前|内|期间|后|之前)`);
 
 function matchSeason(f: string, i: number): Hit | null {
@@ -535,7 +535,7 @@ function matchAt(f: string, i: number, ctxYear: number | null, mode: Mode): Hit 
 
 // The first characters any matcher above can start with. Checking it first keeps the
 // twelve matchers off the great majority of positions in running text.
-const START = new Set([...`0123456789${CN}百自从收接受第今本当全年上下次明翌每按持长常主汛供采旅春秋开即国元五中端清冬三夏节`].map((ch) => ch.charCodeAt(0)));
+const START = new Set([...`0123456789${CN}百自从收接受第今本当全年上下次明翌每按持长常主汛供采旅春秋开即国元五中端清冬三夏节麦暑寒雨`].map((ch) => ch.charCodeAt(0)));
 
 function scan(f: string, ctxYear: number | null, mode: Mode): Hit[] {
   const hits: Hit[] = [];

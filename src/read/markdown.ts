@@ -88,7 +88,7 @@ function blocksOf(nodes: RootContent[], source: string, readHtml?: HtmlReader): 
  * without it raw HTML (comments) is left out.
  */
 export function readMarkdown(markdown: string, readHtml?: HtmlReader): Block[] {
-  const { text, grids } = withoutGridTables(markdown);
+  const { text, grids } = withoutBarePipeTables(withoutGridTables(markdown));
   // One tilde is a range in Chinese text (3月~6月); only ~~…~~ strikes text out.
   const tree = unified().use(remarkParse).use(remarkGfm, { singleTilde: false }).parse(text);
   const blocks = blocksOf(tree.children, text, readHtml);
@@ -111,4 +111,35 @@ function withoutGridTables(markdown: string): { text: string; grids: Block[] } {
     i = grid.end - 1;
   }
   return { text: grids.length ? raw.join('\n') : markdown, grids };
+}
+
+const PIPE_ROW = /^\s*[|｜].*[|｜]\s*$/;
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/**
+ * Pipe rows without the delimiter row under the header (a web clipper's copy of a table):
+ * no table to GFM, which reads them as a paragraph, but a table all the same. Read apart
+ * like grid tables; <br> breaks a line inside a cell, as in a GFM table.
+ */
+function withoutBarePipeTables({ text, grids }: { text: string; grids: Block[] }): { text: string; grids: Block[] } {
+  if (!/[|｜][^\n]*[|｜]\s*\n\s*[|｜]/.test(text)) return { text, grids };
+  const raw = text.split('\n');
+  const found: Block[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    let end = i;
+    while (end < raw.length && PIPE_ROW.test(raw[end])) end++;
+    if (end - i < 2 || DELIMITER_ROW.test(raw[i + 1])) {
+      i = Math.max(i, end - 1);
+      continue;
+    }
+    const rows = raw.slice(i, end).map((r, k) =>
+      r.trim().slice(1, -1).split(/(?<!\\)[|｜]/).map((c): Cell => ({ text: clean(c.replace(/\\\|/g, '|')).split(/\s*<br\s*\/?>\s*/i).join('\n'), line: i + k + 1 })),
+    );
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+    const full = rows.map((r) => [...r, ...Array.from({ length: width - r.length }, (): Cell => ({ text: '', line: r[0].line }))]);
+    found.push({ kind: 'table', rows: full, line: i + 1 });
+    for (let k = i; k < end; k++) raw[k] = '';
+    i = end - 1;
+  }
+  return found.length === 0 ? { text, grids } : { text: raw.join('\n'), grids: [...grids, ...found] };
 }

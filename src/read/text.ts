@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Options } from 'csv-parse/sync';
 import type { Block, Cell, Line, Table } from './blocks.js';
-import { clean } from '../normalize/text.js';
+import { clean, isSpaceCode } from '../normalize/text.js';
 import { unwrap, isPageNumber } from './unwrap.js';
 import { alignedTable } from './aligned.js';
 import { gridTable, isGridRule } from './grid-table.js';
@@ -131,6 +131,52 @@ function tabRuns(raw: string[]): [number, number][] {
   return runs;
 }
 
+const LONE_IDEOGRAPHIC = /\S\u3000\S/;
+
+/** Ideographic spaces after a line's first character: its indent does not count. */
+function innerSpaces(line: string): number {
+  if (!line.includes('\u3000') || line.includes('\t')) return 0;
+  let n = 0;
+  let started = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x3000) n += started ? 1 : 0;
+    else if (!started && !isSpaceCode(c)) started = true;
+  }
+  return n;
+}
+
+/**
+ * Rows whose cells are joined by one ideographic space each ("1　推进…　市水务局　　每季度":
+ * two in a row are an empty cell, one at the end an empty last cell): at least three lines
+ * in a row with the same number (two or more) of ideographic spaces inside them, short
+ * section rows between them allowed. Those spaces become tabs, so the rows read as a tab table.
+ */
+function ideographicTabs(raw: string[]): string[] {
+  let out: string[] | null = null;
+  for (let i = 0; i < raw.length; i++) {
+    const k = innerSpaces(raw[i]);
+    if (k < 2) continue;
+    let j = i;
+    let rows = 0;
+    while (j < raw.length) {
+      if (innerSpaces(raw[j]) === k) rows++;
+      else if (raw[j].trim() === '' || raw[j].trim().length > 40 || innerSpaces(raw[j + 1] ?? '') !== k) break;
+      j++;
+    }
+    // Cells set apart by two or more spaces each are the space-split table's, not these.
+    if (rows >= 3 && raw.slice(i, j).some((l) => LONE_IDEOGRAPHIC.test(l))) {
+      out ??= [...raw];
+      for (let r = i; r < j; r++) {
+        const lead = /^\s*/.exec(raw[r])![0];
+        out[r] = lead + raw[r].slice(lead.length).replace(/\u3000/g, '\t');
+      }
+    }
+    i = Math.max(i, j - 1);
+  }
+  return out ?? raw;
+}
+
 // A 公众号 article dresses its headings with symbols (■ 一、…, ▶ (一)…): typography, not text.
 const BULLET = /^[■□◆◇▶►▷●○◎★☆▪•]\s*/;
 
@@ -141,8 +187,9 @@ export function readText(text: string): Block[] {
   const raw = unwrapped ? unwrapped.map((l) => l.text) : split;
   const lineOf = (i: number) => (unwrapped ? unwrapped[i].line : i + 1);
   const tables = new Map<number, { end: number; table: Table }>();
-  for (const [start, end] of tabRuns(raw)) {
-    const table = tabTable(raw.slice(start, end), lineOf(start));
+  const tabbed = ideographicTabs(raw);
+  for (const [start, end] of tabRuns(tabbed)) {
+    const table = tabTable(tabbed.slice(start, end), lineOf(start));
     if (table) tables.set(start, { end, table });
   }
   const lines: (Line | Table)[] = [];
