@@ -301,6 +301,51 @@ describe('input errors', () => {
   });
 });
 
+describe('Word numbering in a DOCX', () => {
+  it('counts items on across typed headings, restarts a new list instance, and numbers 序号 cells as Word shows them', async () => {
+    const { Document, Packer, Paragraph, Table, TableRow, TableCell, LevelFormat, AlignmentType } = await import('docx');
+    const level = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => [{ level: 0, format, text, alignment: AlignmentType.START }];
+    const numbering = {
+      config: [
+        { reference: 'items', levels: level(LevelFormat.DECIMAL, '%1.') },
+        { reference: 'parts', levels: level(LevelFormat.CHINESE_COUNTING, '（%1）') },
+        { reference: 'rows', levels: level(LevelFormat.DECIMAL, '%1') },
+      ],
+    };
+    const item = (text: string, reference = 'items', instance = 1) => new Paragraph({ text, numbering: { reference, level: 0, instance } });
+    const cell = (text: string, numbered = false) => new TableCell({ children: [numbered ? item(text, 'rows') : new Paragraph(text)] });
+    const row = (...texts: string[]) => new TableRow({ children: texts.map((t, i) => cell(t, i === 0 && t === '')) });
+    const doc = new Document({
+      numbering,
+      sections: [{
+        children: [
+          new Paragraph('某市人民政府办公室关于印发2024年重点任务分工的通知'),
+          new Paragraph('附件1'),
+          new Paragraph('某市2024年重点任务分工'),
+          new Paragraph('一、产业发展'),
+          item('培育新能源汽车产业集群。（市工信局牵头，市发改委配合）'),
+          item('建设数字经济产业园。（市发改委牵头）'),
+          new Paragraph('二、民生保障'),
+          item('新建社区养老服务中心12个。（市民政局牵头）'),
+          new Paragraph('附件2'),
+          new Paragraph('某市2024年民生实事责任分工'),
+          item('改造老旧小区30个。（市住建局牵头）', 'parts', 1),
+          item('新增停车泊位2000个。（市公安局牵头）', 'parts', 1),
+          new Paragraph('附件3'),
+          new Paragraph('某市2024年督办事项清单'),
+          new Table({ rows: [row('序号', '督办事项', '牵头单位'), row('', '建成城市大脑平台。', '市大数据局'), row('', '完成河道整治10公里。', '市水利局')] }),
+        ],
+      }],
+    });
+    const notice = await parseNotice(await Packer.toBuffer(doc), { path: 'numbered.docx' });
+    expect(notice.lists.map((l) => l.tasks.map((t) => [t.seq, t.lead[0]]))).toEqual([
+      [['1', '市工信局'], ['2', '市发改委'], ['3', '市民政局']],
+      [['1', '市住建局'], ['2', '市公安局']],
+      [['1', '市大数据局'], ['2', '市水利局']],
+    ]);
+  });
+});
+
 describe('format choice', () => {
   it('goes by the extension', () => {
     expect(['a.html', 'a.HTM', 'a.md', 'a.markdown', 'a.docx', 'a.txt', 'a.doc', 'a', null].map(formatFromPath)).toEqual(['html', 'html', 'markdown', 'markdown', 'docx', 'text', null, null, null]);
