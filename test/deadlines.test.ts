@@ -308,6 +308,9 @@ const looks: Array<[string, boolean]> = [
   ['市政府办公室', false],
   ['2018年宁海县政务公开工作要点及责任分工', false],
   ['2020年以来,在市委、市政府的正确领导下', false],
+  ['第二批12月底前', true],
+  ['二期:2025年底前完工', true],
+  ['第二批“川渝通办”事项清单', false],
 ];
 
 describe('looksLikeDeadline', () => {

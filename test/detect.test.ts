@@ -1137,4 +1137,44 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
       { seq: '2', text: '实施坡改梯200', lead: ['县农业农村局'], implementing: ['县水利局'], due: ['2021-04-30', '2021-09-30'] },
     ]);
   });
+
+  it('an item that announces its sub-points takes the clause standing alone on the line after them', async () => {
+    expect(
+      await tasksOf(`${HEAD}一、产业发展
+1．推进茶产业提质增效，重点抓好两项工作：
+（1）新建标准化茶园2万亩；
+（2）2021年10月底前建成茶叶交易中心。
+（市农业农村局牵头，市商务局配合）
+2．培育茶叶龙头企业5家。（市工信局负责）
+`),
+    ).toEqual([
+      { seq: '1', text: '推进茶产业提质增', lead: ['市农业农村局'], implementing: ['市商务局'], due: ['2021-10-31'] },
+      { seq: '2', text: '培育茶叶龙头企业', lead: [], implementing: ['市工信局'], due: [] },
+    ]);
+  });
+
+  it('a deadline cell that says the work goes on (长期坚持) leaves the dates in the text alone', async () => {
+    expect(
+      await tasksOf(`${HEAD}序号
+工作任务
+责任单位
+完成时限
+1
+建立改革赛马机制，每季度通报一次，年底前开展总结评估。
+市委改革办
+长期坚持
+2
+新建城市书房10个，6月底前完成选址。
+市文旅局
+全年
+3
+推进政务公开标准化建设，9月底前完成目录编制。
+市政府办
+`),
+    ).toEqual([
+      { seq: '1', text: '建立改革赛马机制', lead: [], implementing: ['市委改革办'], due: [null] },
+      { seq: '2', text: '新建城市书房10', lead: [], implementing: ['市文旅局'], due: ['2021-12-31'] },
+      { seq: '3', text: '推进政务公开标准', lead: [], implementing: ['市政府办'], due: ['2021-09-30'] },
+    ]);
+  });
 });

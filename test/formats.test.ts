@@ -346,6 +346,32 @@ describe('Word numbering in a DOCX', () => {
   });
 });
 
+describe('DOCX without numbering definitions', () => {
+  it('reads as before when word/numbering.xml is missing', async () => {
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(readFileSync(join(formats, '000_01622556c790d653.docx')));
+    zip.remove('word/numbering.xml');
+    const notice = await parseNotice(await zip.generateAsync({ type: 'nodebuffer' }), { path: 'plain.docx' });
+    expect(notice.lists.flatMap((l) => l.tasks).length).toBeGreaterThan(10);
+  });
+});
+
+describe('two-row headers', () => {
+  it('a header cell merged down over both rows keeps its role: 类别 stays the category', async () => {
+    const html = `<p>某市人民政府办公室关于印发2023年重点任务分工的通知</p><table>
+<tr><td rowspan="2">类别</td><td rowspan="2">序号</td><td rowspan="2">重点任务</td><td colspan="2">责任单位</td><td rowspan="2">完成时限</td></tr>
+<tr><td>牵头单位</td><td>配合单位</td></tr>
+<tr><td rowspan="2">稳产保供</td><td>1</td><td>新建高标准农田5万亩。</td><td>市农业农村局</td><td>市财政局</td><td>10月底前</td></tr>
+<tr><td>2</td><td>抓好生猪稳产保供。</td><td>市农业农村局</td><td>市商务局</td><td>长期坚持</td></tr>
+</table>`;
+    const notice = await parseNotice(Buffer.from(html), { path: 't.html' });
+    expect(notice.lists[0].tasks.map((t) => [t.seq, t.sections, t.text, t.lead, t.implementing])).toEqual([
+      ['1', ['稳产保供'], '新建高标准农田5万亩。', ['市农业农村局'], ['市财政局']],
+      ['2', ['稳产保供'], '抓好生猪稳产保供。', ['市农业农村局'], ['市商务局']],
+    ]);
+  });
+});
+
 describe('format choice', () => {
   it('goes by the extension', () => {
     expect(['a.html', 'a.HTM', 'a.md', 'a.markdown', 'a.docx', 'a.txt', 'a.doc', 'a', null].map(formatFromPath)).toEqual(['html', 'html', 'markdown', 'markdown', 'docx', 'text', null, null, null]);

@@ -70,6 +70,14 @@ describe('extractMeta', () => {
     expect(meta.title).toBe('某县人民政府办公室关于印发某县2022年乡村振兴重点工作任务分工方案的通知');
   });
 
+  it('reads a 文号 printed beside its date or its 签发人, with or without space between', () => {
+    expect(extractMeta(lines('某县人民政府办公室文件\n某政办发〔2024〕8号　　　　　　签发人：王某\n某县人民政府办公室关于印发2024年重点任务分工的通知'), everywhere).docNumber).toBe('某政办发〔2024〕8号');
+    expect(extractMeta(lines('某市人民政府办公室关于印发2023年重点任务分工的通知\n2023年5月19日某政办秘〔2023〕41号'), everywhere).docNumber).toBe('某政办秘〔2023〕41号');
+    expect(extractMeta(lines('某市人民政府办公室关于印发2023年重点任务分工的通知\n某政办秘〔2023〕41号 2023年5月19日'), everywhere).docNumber).toBe('某政办秘〔2023〕41号');
+    // Anything else on the line makes it a sentence that cites a number, not the notice's own.
+    expect(extractMeta(lines('某市人民政府办公室关于印发2023年重点任务分工的通知\n根据 某政办秘〔2023〕41号'), everywhere).docNumber).toBeNull();
+  });
+
   it('never takes a cited document number for the notice own', () => {
     const meta = extractMeta(lines('某市人民政府办公室关于印发2019年工作要点的通知\n为落实《国务院办公厅关于…的通知》(国办发〔2019〕14号)精神,现印发。'), everywhere);
     expect(meta.docNumber).toBeNull();

@@ -54,12 +54,14 @@ function titleBefore(blocks: Block[], i: number): string | null {
  * A two-row header: 责任单位 spanning 牵头单位 | 配合单位 below it. The second row names the
  * columns the first row's merged cell covers; null when the row is data, not header.
  */
-function subHeader(row: Cell[] | undefined, roles: ColumnRole[]): ColumnRole[] | null {
+function subHeader(row: Cell[] | undefined, roles: ColumnRole[], header: string[]): ColumnRole[] | null {
   if (!row || row.some((c) => seqCell(c.text) !== null)) return null;
   const named = row.map((c) => (c.text.trim() ? columnRole(c.text) : null));
   if (!named.some((r) => r === 'lead' || r === 'cooperating' || r === 'implementing')) return null;
   if (row.some((c, i) => c.text.trim() !== '' && named[i] === null)) return null;
-  return roles.map((r, i) => named[i] ?? r);
+  // A header cell merged down over both rows (类别, 序号) repeats in the second: it keeps
+  // the role the whole header gave it.
+  return roles.map((r, i) => (row[i].text.trim() === header[i] ? r : named[i] ?? r));
 }
 
 const sameColumns = (a: string[], b: string[]) => a.length === b.length && a.every((c, i) => c.replace(/\s/g, '') === b[i].replace(/\s/g, ''));
@@ -74,7 +76,7 @@ function gridList(table: Table, title: string | null, above: string[], stack: Se
   }
   if (!roles) return null;
   const header = table.rows[h].map((c) => c.text.trim());
-  const sub = subHeader(table.rows[h + 1], roles);
+  const sub = subHeader(table.rows[h + 1], roles, header);
   if (sub) roles = sub;
   const periods = sub ? null : periodColumns(table.rows[h], table.rows[h + 1], roles);
   const seqCol = roles.indexOf('seq');

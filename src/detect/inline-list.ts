@@ -61,17 +61,22 @@ const MAX_POINTS = 9;
 
 /**
  * "(二)实施坡耕地治理。…" / "1．…;" "2．…;" / "主要负责:X;协同负责:Y": sub-points of a deeper
- * number between an item and its labelled lines. The labels are the item's; the sub-points
- * stay out of its text and are kept as its context.
+ * number between an item and its labelled lines, or the clause alone on its line
+ * ("…重点抓好三项工作:" / "(1)…" "(2)…" / "(市工信局牵头,…配合)"). The labels or the clause
+ * are the item's; the sub-points stay out of its text and are kept as its context.
  */
 function pointsThenLabels(lines: Line[], i: number, num: Numbering, body: string): Item | null {
-  // A heading ("一、持续推进重点区域治理") over items that carry labels is no item itself.
-  if (headingLike(body)) return null;
+  // A heading ("一、持续推进重点区域治理") over items that carry labels is no item itself;
+  // a line that announces its points ("…三项工作:") is.
+  if (headingLike(body) && !/:\s*$/.test(fold(body))) return null;
   let j = i + 1;
   while (j < lines.length && j - i <= MAX_POINTS && RANK[numbering(lines[j].text)?.kind ?? 'part'] > RANK[num.kind]) j++;
-  if (j === i + 1 || j >= lines.length || !labelledLine(lines[j].text)) return null;
-  const after = labelledAfter(lines, j - 1, body);
-  return after && { ...after, used: j - i + after.used - 1, points: lines.slice(i + 1, j) };
+  if (j === i + 1 || j >= lines.length) return null;
+  const points = lines.slice(i + 1, j);
+  const alone = trailingClause(lines[j].text);
+  if (alone && alone.body.trim() === '' && alone.units.length > 0) return { clause: { ...alone, body }, used: j - i + 1, labelled: false, points };
+  const after = labelledLine(lines[j].text) && labelledAfter(lines, j - 1, body);
+  return after ? { ...after, used: j - i + after.used - 1, points } : null;
 }
 
 /**

@@ -741,7 +741,8 @@ export function findDeadlinesInText(text: string, ctx: DeadlineContext): Deadlin
 // ---------------------------------------------------------------- layout detection
 
 const LABEL_RX = /^(?:完成)?(?:时限|时间|期限)(?:要求)?\s*[::]?\s*/;
-const LEAD_RX = /^(?:力争|争取|要在|要于|于|在)/;
+// What may stand before the date: 力争…, and a stage's name (第二批12月底前, 二期:2025年底前).
+const LEAD_RX = /^(?:力争|争取|要在|要于|于|在|第?[一二三四五六七八九十\d]{1,2}(?:批|阶段|期|步)\s*[::,]?\s*)/;
 
 /**
  * For layout detection: does this cell/segment read as a deadline (starts with or is a

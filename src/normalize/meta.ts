@@ -115,6 +115,33 @@ function fieldDate(v: string | null): string | null {
   return m ? iso(+m[1], +m[2], +m[3]) : null;
 }
 
+const DOC_BODY = DOC_NUMBER.source.slice(1, -1);
+// What a red-header document prints on the 文号's line: the date, or who signed it off.
+// The page may run it into the 文号 without a space.
+const BESIDE_NUMBER = '(?:(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|签发人\\s*[:：]\\s*[\\u4e00-\\u9fa5·]{2,6})';
+const NUMBER_FIRST = new RegExp(`^(?<no>${DOC_BODY})\\s*${BESIDE_NUMBER}$`);
+const NUMBER_LAST = new RegExp(`^${BESIDE_NUMBER}\\s*(?<no>${DOC_BODY})$`);
+
+/** The 文号 standing on a line of its own, or beside the date or the 签发人 it is printed with. */
+function numberLine(text: string): string | null {
+  const f = fold(text).trim();
+  if (f.length > 80) return null;
+  if (DOC_NUMBER.test(f)) return text.trim();
+  const first = NUMBER_FIRST.exec(f)?.groups;
+  if (first) return text.trim().slice(0, first.no.length);
+  const last = NUMBER_LAST.exec(f)?.groups;
+  if (last) return text.trim().slice(f.length - last.no.length);
+  return null;
+}
+
+function firstOf<T>(lines: Line[], read: (text: string) => T | null): T | null {
+  for (const l of lines) {
+    const found = read(l.text);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 /**
  * The notice's title, 文号, issuer, signing date and work year. The printed document wins
  * over the hosting page's metadata fields: the page's 发布日期 is when it was posted, the
@@ -126,9 +153,9 @@ export function extractMeta(lines: Line[], outside: (line: number) => boolean): 
   const fields = fieldLines(lines);
   const posted = byline(head);
   const title = bylineFirst(head, posted?.headline) ?? noticeTitle(head) ?? field(fields, /^(名称|标题)$/) ?? repeatedHeading(head.filter((l) => outside(l.line))) ?? posted?.headline ?? firstHeading(head);
-  const standalone = head.find((l) => DOC_NUMBER.test(fold(l.text).trim()));
+  const standalone = firstOf(head, numberLine);
   const fieldNo = field(fields, /^(文号|发文字号|发文文号|字号)$/);
-  const docNumber = standalone?.text.trim() ?? (fieldNo && DOC_NUMBER.test(fold(fieldNo)) ? fieldNo : null) ?? numberInTitle(title);
+  const docNumber = standalone ?? (fieldNo && DOC_NUMBER.test(fold(fieldNo)) ? fieldNo : null) ?? numberInTitle(title);
   // dateLine first: it turns down almost every line cheaply, while `outside` may look
   // through every task list, which on a file of thousands of notices made this quadratic.
   const dates = lines.map((l, i) => ({ i, date: dateLine(l.text) ?? orgAndDate(l.text)?.date ?? null })).filter((d) => d.date && outside(lines[d.i].line));

@@ -44,7 +44,7 @@ function normalizeTask(t: RawTask, id: string, ctx: NormalizeContext): Task {
   let deadlines: Deadline[] = t.deadlines.flatMap((d) => parseDeadlines(d, ctx));
   // A deadline stated in the text counts when no column or clause gives a date; so do the
   // dates of its sub-points, milestones of the same task.
-  if (deadlines.every((d) => d.due === null)) {
+  if (deadlines.every((d) => d.due === null && d.kind !== 'ongoing')) {
     deadlines = [...deadlines, ...findDeadlinesInText(t.text, ctx)];
     if (t.context) deadlines = [...deadlines, ...findDeadlinesInText(t.context, ctx)];
   }

@@ -69,7 +69,8 @@ export async function readDocx(bytes: Uint8Array, timeLimitMs = DOCX_TIME_LIMIT_
   try {
     const convert = async () => {
       const numbers = await wordNumbers(bytes);
-      return mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage: NO_IMAGES, transformDocument: numbers ? withNumbers(numbers) : undefined });
+      // Left out, not undefined, without numbers: mammoth takes an undefined transform for one.
+      return mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage: NO_IMAGES, ...(numbers && { transformDocument: withNumbers(numbers) }) });
     };
     const { value } = await withTimeLimit(convert(), timeLimitMs);
     return readHtml(value, { ordinal: true });
