@@ -5,7 +5,7 @@ import type { Block, Line } from './read/blocks.js';
 import { detectLists, coveredLines } from './detect/index.js';
 import { extractMeta } from './normalize/meta.js';
 import { normalizeLists } from './normalize/task.js';
-import { hasFirstIsLeadNote } from './normalize/units.js';
+import { hasFirstIsLeadNote, unitNotes } from './normalize/units.js';
 import { InputError } from './errors.js';
 import { SCHEMA_VERSION } from './model/version.js';
 import type { Diagnostic, Notice } from './model/schema.js';
@@ -76,8 +76,8 @@ export async function parseNotice(bytes: Uint8Array, opts: ParseOptions = {}): P
   const meta = extractMeta(metaLines(blocks), (line) => !inList.has(line));
   const raw = explainsPolicy(meta.title) ? [] : found;
   if (opts.year) meta.year = opts.year;
-  const firstIsLead = hasFirstIsLeadNote(format === 'text' ? decoded.text : blocksText(blocks));
-  const { lists, diagnostics } = normalizeLists(raw, { year: meta.year, issuedOn: meta.issuedOn, firstIsLead });
+  const text = format === 'text' ? decoded.text : blocksText(blocks);
+  const { lists, diagnostics } = normalizeLists(raw, { year: meta.year, issuedOn: meta.issuedOn, firstIsLead: hasFirstIsLeadNote(text), ...unitNotes(text) });
   const notes: Diagnostic[] = [...decoded.diagnostics, ...diagnostics];
   if (lists.length === 0) {
     notes.unshift({ severity: 'info', code: 'no-task-list', message: 'no numbered task list found: this reads as a text without task assignments (a summary, news or regulation)', line: null });

@@ -129,6 +129,11 @@ describe('readMarkdown', () => {
     expect(table.rows.map((r) => r[0].line)).toEqual([3, 5, 6]);
   });
 
+  it('takes ** next to Chinese punctuation for emphasis, so no asterisks stay in a cell', () => {
+    const table = tableOf(readMarkdown('| 序号 | 工作任务 |\n| --- | --- |\n| 1 | 升级**“一键游”**平台，**推进**智慧旅游。 |\n'));
+    expect(table.rows[1][1].text).toBe('升级“一键游”平台，推进智慧旅游。');
+  });
+
   it('reads pipe rows without a delimiter row as a table too, one-cell rows and <br> included', () => {
     const table = tableOf(readMarkdown('**清单**\n\n| 序号 | 工作任务 | 牵头单位 |\n| 一、产业发展 |\n| 1 | 甲<br/>乙 | 市A\\|市B |\n\n正文\n'));
     expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([
@@ -232,6 +237,35 @@ describe('HTML pages', () => {
     const notice = await parseNotice(Buffer.from(html.join('\n')), { path: name });
     const first = notice.lists[0].tasks[0];
     expect(html[first.line! - 1]).toMatch(/^<tr><td>1<\/td>/);
+  });
+});
+
+describe('plain text chrome', () => {
+  it('drops a viewer\'s line numbers when every line opens with its own, and keeps a ★ the notice says marks leads', async () => {
+    const body = [
+      '某市人民政府办公室关于印发2022年重点任务分工的通知',
+      '',
+      '注：责任单位中标注★的为牵头单位。',
+      '序号',
+      '工作任务',
+      '责任单位',
+      '完成时限',
+      '1',
+      '12个村庄完成污水治理。',
+      '★市生态环境局、市住建局',
+      '9月底前',
+      '2',
+      '2022年新建改造户厕3000座。',
+      '★市农业农村局、市卫健委',
+      '年底前',
+    ];
+    const numbered = body.map((l, i) => `${String(i + 1).padStart(3)}  ${l}`).join('\n');
+    const notice = await parseNotice(Buffer.from(numbered), { path: 't.txt' });
+    expect(notice.meta.title).toBe('某市人民政府办公室关于印发2022年重点任务分工的通知');
+    expect(notice.lists[0].tasks.map((t) => [t.seq, t.text, t.lead, t.implementing])).toEqual([
+      ['1', '12个村庄完成污水治理。', ['市生态环境局'], ['市住建局']],
+      ['2', '2022年新建改造户厕3000座。', ['市农业农村局'], ['市卫健委']],
+    ]);
   });
 });
 

@@ -61,6 +61,22 @@ describe('unwrap', () => {
     expect(unwrap(flat)!.map((l) => l.text)).toEqual(PARAGRAPHS.map((p) => p.trimStart()));
   });
 
+  it('a numbered line after a line that closes an item\'s clause at the page edge opens a new paragraph', () => {
+    // 19 characters a line, two columns each: every line but the closing ones runs to the edge.
+    const lines = [
+      '1．开展火灾隐患排查整治，对林区输配电线路',
+      '、加油站、旅游景区等重点部位开展拉网式排查',
+      '，建立隐患台账。（市应急管理局牵头，国网供',
+      '电公司、市交通运输局配合；5月31日前完成）',
+      '2．严厉打击违法用火行为，依法查处野外违规',
+      '用火、烧荒、上坟烧纸等行为。（市公安局负责',
+      '，市林业和草原局、各县区人民政府配合）',
+      '3．加强专业扑火队伍建设，新建半专业扑火队',
+      '12支，开展实战化训练，每支队伍全年训练',
+    ];
+    expect(unwrap(lines)!.map((l) => l.text.slice(0, 2))).toEqual(['1．', '2．', '3．']);
+  });
+
   it.each([['— 3 —', true], ['- 12 -', true], ['第3页 共5页', true], ['3', false], ['一、总体要求', false]])('%s is a page number: %s', (line, yes) => {
     expect(isPageNumber(line)).toBe(yes);
   });

@@ -190,6 +190,9 @@ function matchRange(f: string, i: number): Hit | null {
   const y1 = numeral(r[1]);
   const y2 = numeral(r[2]);
   if (!(y1 >= 1990 && y1 <= 2099 && y2 > y1 && y2 - y1 <= 20)) return null;
+  // "2024—2026年每年底前": each year of the span, not its end.
+  const every = matchRecurring(f, i + r[0].length);
+  if (every) return { ...every, start: i };
   const due = iso(y2, 12, 31);
   const st = iso(y1, 1, 1);
   return finish(f, i, i + r[0].length, {
@@ -428,7 +431,7 @@ function matchNextYear(f: string, i: number): Hit | null {
   }, null);
 }
 
-const ONGOING_RX = sticky('(?:自)?即日(?:起|开始)|持续推进|长期坚持|常态化|持续开展|长期|持续|常年|长效');
+const ONGOING_RX = sticky('(?:自)?即日(?:起|开始)|立即(?:实施|执行|启动|开展)|持续推进|长期坚持|常态化|持续开展|长期|持续|常年|长效');
 
 function matchOngoing(f: string, i: number): Hit | null {
   const r = at(ONGOING_RX, f, i);
@@ -471,8 +474,8 @@ const RELATIVE_RX = sticky(
 
 // Seasons that set no calendar date: 汛期前, 主汛期前, 汛期内, 汛后, 供暖季前.
 // Seasons and holidays move from year to year (汛期, 春节 by the lunar calendar): no date.
-const SEASON_WORD = '(?:汛期|汛|供暖季|采暖季|供暖期|采暖期|节假日|旅游旺季|春耕|春播|夏播|秋播|秋冬种|春灌|冬灌|三夏|三秋|夏收|秋收|麦收|春运|暑期|暑假|寒假|雨季|(?:春季|秋季|春|秋)?(?:学期)?开学|春节|国庆节?|元旦|五一|清明节?|冬至|中秋节?|端午节?|[“"]?十[一二三四五六七八九]五[”"]?(?:时期)?)';
-const SEASON_RX = sticky(`(?:\\d{4}\\s*年\\s*)?(?:主|今年|本年度?)?(?:${SEASON_WORD}[、和及])*${SEASON_WORD}(?:前|内|期间|后|之前)`);
+const SEASON_WORD = '(?:汛期|汛|供暖季|采暖季|供暖期|采暖期|节假日|旅游旺季|(?:春季|秋季|春秋)?防火期(?:结束)?|春耕|春播|夏播|秋播|秋冬种|春灌|冬灌|三夏|三秋|夏收|秋收|麦收|春运|暑期|暑假|寒假|雨季|(?:春季|秋季|春|秋)?(?:学期)?开学|春节|国庆节?|元旦|五一|清明节?|冬至|中秋节?|端午节?|[“"]?十[一二三四五六七八九]五[”"]?(?:时期)?)';
+const SEASON_RX = sticky(`(?:\\d{4}\\s*年\\s*)?(?:主|今年|本年度?)?(?:${SEASON_WORD}[、和及]?){0,4}${SEASON_WORD}(?:前|内|期间|后|之前)`);
 
 function matchSeason(f: string, i: number): Hit | null {
   const r = at(SEASON_RX, f, i);
@@ -535,7 +538,7 @@ function matchAt(f: string, i: number, ctxYear: number | null, mode: Mode): Hit 
 
 // The first characters any matcher above can start with. Checking it first keeps the
 // twelve matchers off the great majority of positions in running text.
-const START = new Set([...`0123456789${CN}百自从收接受第今本当全年上下次明翌每按持长常主汛供采旅春秋开即国元五中端清冬三夏节麦暑寒雨`].map((ch) => ch.charCodeAt(0)));
+const START = new Set([...`0123456789${CN}百自从收接受第今本当全年上下次明翌每按持长常主汛供采旅春秋开即立国元五中端清冬三夏节麦暑寒雨防`].map((ch) => ch.charCodeAt(0)));
 
 function scan(f: string, ctxYear: number | null, mode: Mode): Hit[] {
   const hits: Hit[] = [];

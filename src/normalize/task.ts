@@ -1,9 +1,9 @@
 import type { Deadline, Diagnostic, Task, TaskList, Unit } from '../model/schema.js';
 import type { RawList, RawTask } from '../detect/types.js';
-import { parseUnits } from './units.js';
+import { parseUnits, type UnitNotes } from './units.js';
 import { parseDeadlines, findDeadlinesInText, type DeadlineContext } from './deadlines.js';
 
-export type NormalizeContext = DeadlineContext & { firstIsLead: boolean };
+export type NormalizeContext = DeadlineContext & UnitNotes & { firstIsLead: boolean };
 
 /** Raw lists to typed lists, with a diagnostic for every task a reader will want to check. */
 export function normalizeLists(raw: RawList[], ctx: NormalizeContext): { lists: TaskList[]; diagnostics: Diagnostic[] } {
@@ -31,7 +31,7 @@ function normalizeTask(t: RawTask, id: string, ctx: NormalizeContext): Task {
   // A unit named again in the same role (an item with two clauses) is the same unit.
   const seen = new Set<string>();
   for (const source of t.units) {
-    const parsed = parseUnits(source.text, { defaultRole: source.role, firstIsLead: ctx.firstIsLead });
+    const parsed = parseUnits(source.text, { defaultRole: source.role, firstIsLead: ctx.firstIsLead, leadMark: ctx.leadMark, peopleInBrackets: ctx.peopleInBrackets });
     for (const u of parsed.units) {
       const lead = u.role === 'lead';
       const key = `${lead ? 'L' : 'I'}:${u.name}`;

@@ -10,7 +10,13 @@ import type { Unit, UnitRole } from '../model/schema.js';
 import { fold, isSpaceCode } from './text.js';
 import { canonicalUnit, isKnownDepartment, shapePrefix } from './unit-aliases.js';
 
-export type UnitContext = { defaultRole?: UnitRole; firstIsLead?: boolean };
+/**
+ * What the notice's notes say about its unit cells: `leadMark`, the sign that marks the lead
+ * units (注:标注★的为牵头单位); `peopleInBrackets`, that a bracket after a unit names the
+ * person responsible (牵头单位(责任人), 括号内为责任人).
+ */
+export type UnitNotes = { leadMark?: string | null; peopleInBrackets?: boolean };
+export type UnitContext = { defaultRole?: UnitRole; firstIsLead?: boolean } & UnitNotes;
 export type ParsedUnits = { units: Unit[]; lead: string[]; implementing: string[] };
 
 // ---------------------------------------------------------------------------------------
@@ -237,7 +243,27 @@ function splitFrags(w: string, o: string): Frag[] {
     }
     spans.push({ a, b, sep });
   }
-  return spans.map(({ a, b, sep }) => ({ s: w.slice(a, b), o: o.slice(a, b), sep }));
+  return joinSpaced(spans, w).map(({ a, b, sep }) => ({ s: w.slice(a, b), o: o.slice(a, b), sep }));
+}
+
+/**
+ * "市市场 监管局": a stray space inside one unit's name, not between two units. The part
+ * before it ends like no unit, the short part after it ends like one and opens with no
+ * level prefix of its own.
+ */
+const ROLE_AFTER_NAME = /(?:牵头|负责|配合|落实|参与|协办)$/;
+
+function joinSpaced(spans: { a: number; b: number; sep: string }[], w: string): { a: number; b: number; sep: string }[] {
+  const out: { a: number; b: number; sep: string }[] = [];
+  for (const span of spans) {
+    const prev = out[out.length - 1];
+    const left = prev ? w.slice(prev.a, prev.b).trim() : '';
+    const right = w.slice(span.a, span.b).trim().replace(ROLE_AFTER_NAME, '');
+    if (prev && isSpaceCode(prev.sep.charCodeAt(0)) && left.length >= 2 && !ANY_END_RE.test(left) && right.length <= 6 && STRONG_END_RE.test(right) && !LEVEL_START.has(right.charCodeAt(0)) && !/^各/.test(right)) {
+      out[out.length - 1] = { a: prev.a, b: span.b, sep: span.sep };
+    } else out.push({ ...span });
+  }
+  return out;
 }
 
 function tokenize(text: string): { toks: Tok[]; note: boolean } {
@@ -283,9 +309,24 @@ function trimRange(s: string, a: number, b: number): [number, number] {
   return [a, b];
 }
 
-function readFragment(s: string, o: string): Piece {
+// Signs that mark a lead unit wherever a table prints them: never part of a unit's name.
+const STARS = '*★☆※';
+
+// 市住建局(张宏伟): a person's name in the bracket after a unit, as a note says brackets hold.
+const PERSON_BRACKET_RE = /\(([\u4e00-\u9fa5·\s]{2,5})\)$/;
+
+function readFragment(s: string, o: string, notes: UnitNotes = {}): Piece {
+  const mark = notes.leadMark ?? null;
   let [a, b] = trimRange(s, 0, s.length);
   const piece: Piece = { names: [] };
+  const person = notes.peopleInBrackets ? PERSON_BRACKET_RE.exec(s.slice(a, b)) : null;
+  if (person && !ANY_END_RE.test(person[1].trim())) [a, b] = trimRange(s, a, b - person[0].length);
+  // ★市财政局, 1市住建局 (as the note says): the mark before the name.
+  const marked = (at: number) => STARS.includes(s[at]) || (mark !== null && s.startsWith(mark, at));
+  if (b > a && marked(a)) {
+    piece.own = 'lead';
+    a += STARS.includes(s[a]) ? 1 : mark!.length;
+  }
   let weakRole: UnitRole | undefined;
   for (let guard = 0; guard < 12 && b > a; guard++) {
     const cur = s.slice(a, b);
@@ -293,10 +334,10 @@ function readFragment(s: string, o: string): Piece {
     if ((m = PAREN_ROLE_RE.exec(cur))) {
       if (!piece.own && !piece.role) piece.own = roleOf(m[1]) as UnitRole;
       b -= m[0].length;
-    } else if (cur.endsWith('*')) {
+    } else if (STARS.includes(cur[cur.length - 1]) || (mark !== null && cur.endsWith(mark) && cur.length > mark.length)) {
       // 市住建局*: a starred unit leads, as the table's note (带*号的为牵头单位) says.
       if (!piece.own && !piece.role) piece.own = 'lead';
-      b -= 1;
+      b -= STARS.includes(cur[cur.length - 1]) ? 1 : mark!.length;
     } else if ((m = DENG_TAIL_RE.exec(cur)) && m.index > 0) {
       piece.deng = true;
       b -= m[0].length;
@@ -424,6 +465,24 @@ export function hasFirstIsLeadNote(text: string): boolean {
   }
 }
 
+const LEAD_MARK_NOTE = /(?:标注|标有|标记|标|带有?|加注?|注有)\s*[“"'‘「]?\s*([^\s“”"'‘’「」\u4e00-\u9fa5]{1,2})\s*[”"'’」]?\s*(?:号|符号|标记)?的?(?:单位|部门)?(?:为|是)(?:牵头单位|牵头部门|牵头)/;
+
+const PEOPLE_NOTE = /括号内(?:为|是|填写?)[^。;\n]{0,12}?(?:责任人|负责人|联系人|分管领导)|\((?:责任人|负责人|联系人)\)/;
+
+/**
+ * What a notice's notes say about its unit cells: the sign that marks lead units
+ * ("注:标注★的为牵头单位" → ★, "名称前标注“1”的为牵头单位" → 1), and whether brackets after
+ * a unit hold the person responsible.
+ */
+export function unitNotes(text: string): UnitNotes {
+  try {
+    const f = fold(String(text ?? ''));
+    return { leadMark: LEAD_MARK_NOTE.exec(f)?.[1] ?? null, peopleInBrackets: PEOPLE_NOTE.test(f) };
+  } catch {
+    return {};
+  }
+}
+
 /**
  * A unit cell or clause -> units one by one. `implementing` = implementing + cooperating
  * names, in order; `lead` = lead names. defaultRole (default 'implementing') applies to
@@ -466,7 +525,7 @@ function parseUnitsUnsafe(text: string, ctx: UnitContext): ParsedUnits {
       sawRole = true;
       continue;
     }
-    const p = readFragment(t.s, t.o);
+    const p = readFragment(t.s, t.o, ctx);
     if (p.labelish && p.role && p.names.length === 0 && pending.length === 0) {
       // 责任单位 standing alone before the names: a label without colon
       label = p.role;
@@ -513,7 +572,8 @@ function parseUnitsUnsafe(text: string, ctx: UnitContext): ParsedUnits {
     if (d.brk) prefix = undefined;
     const info = canonicalUnit(d.name, prefix);
     prefix = info.prefix ?? prefix;
-    const u: Unit = { name: d.name, role: d.role ?? def };
+    // A space left inside a name by joinSpaced is noise: 市市场 监管局 is 市市场监管局.
+    const u: Unit = { name: d.name.replace(/(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5])/g, ''), role: d.role ?? def };
     if (info.canonical) u.canonical = info.canonical;
     if (info.collective) u.collective = true;
     units.push(u);

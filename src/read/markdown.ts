@@ -1,6 +1,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
+import remarkCjkFriendly from 'remark-cjk-friendly';
 import type { Nodes, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
 import type { Block, Cell, Line } from './blocks.js';
 import { clean } from '../normalize/text.js';
@@ -90,7 +91,9 @@ function blocksOf(nodes: RootContent[], source: string, readHtml?: HtmlReader): 
 export function readMarkdown(markdown: string, readHtml?: HtmlReader): Block[] {
   const { text, grids } = withoutBarePipeTables(withoutGridTables(markdown));
   // One tilde is a range in Chinese text (3月~6月); only ~~…~~ strikes text out.
-  const tree = unified().use(remarkParse).use(remarkGfm, { singleTilde: false }).parse(text);
+  // CommonMark takes no ** next to Chinese punctuation (升级**“一键游”**平台) for emphasis;
+  // the CJK-friendly rules do, so the asterisks do not stay in the text.
+  const tree = unified().use(remarkParse).use(remarkGfm, { singleTilde: false }).use(remarkCjkFriendly).parse(text);
   const blocks = blocksOf(tree.children, text, readHtml);
   return grids.length === 0 ? blocks : [...blocks, ...grids].sort((a, b) => a.line - b.line);
 }

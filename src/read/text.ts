@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Options } from 'csv-parse/sync';
 import type { Block, Cell, Line, Table } from './blocks.js';
 import { clean, isSpaceCode } from '../normalize/text.js';
+import { unitNotes } from '../normalize/units.js';
 import { unwrap, isPageNumber } from './unwrap.js';
 import { alignedTable } from './aligned.js';
 import { gridTable, isGridRule } from './grid-table.js';
@@ -180,9 +181,28 @@ function ideographicTabs(raw: string[]): string[] {
 // A 公众号 article dresses its headings with symbols (■ 一、…, ▶ (一)…): typography, not text.
 const BULLET = /^[■□◆◇▶►▷●○◎★☆▪•]\s*/;
 
+const GUTTER = /^\s*(\d{1,6})(?:[ \t]{1,4}|\s*[|│:]\s?|$)/;
+
+/**
+ * Text copied out of a viewer that numbers its lines ("  12  序号"): when nearly every line
+ * opens with its own line number, counting up one by one, those numbers are the viewer's,
+ * not the text's, and go.
+ */
+function withoutGutter(lines: string[]): string[] {
+  if (lines.length < 10 || !GUTTER.test(lines[0]) || !GUTTER.test(lines[1])) return lines;
+  const offset = Number(GUTTER.exec(lines[0])![1]);
+  let counted = 0;
+  for (let i = 0; i < lines.length; i++) if (Number(GUTTER.exec(lines[i])?.[1] ?? NaN) === i + offset) counted++;
+  if (counted < lines.length * 0.9) return lines;
+  return lines.map((l, i) => {
+    const m = GUTTER.exec(l);
+    return m && Number(m[1]) === i + offset ? l.slice(m[0].length) : l;
+  });
+}
+
 /** Scraped plain text: one block per non-empty line, with tab, pipe or space-aligned rows as tables. */
 export function readText(text: string): Block[] {
-  const split = text.split(/\r\n|\r|\n/);
+  const split = withoutGutter(text.split(/\r\n|\r|\n/));
   const unwrapped = unwrap(split);
   const raw = unwrapped ? unwrapped.map((l) => l.text) : split;
   const lineOf = (i: number) => (unwrapped ? unwrapped[i].line : i + 1);
@@ -194,6 +214,8 @@ export function readText(text: string): Block[] {
   }
   const lines: (Line | Table)[] = [];
   let paged = false;
+  // A sign the notice says marks lead units (注:标注★的为牵头单位) is no bullet.
+  const mark = unitNotes(text).leadMark;
   for (let i = 0; i < raw.length; i++) {
     if (!tables.has(i) && isGridRule(raw[i])) {
       const grid = gridTable(raw, i, lineOf);
@@ -213,7 +235,7 @@ export function readText(text: string): Block[] {
       paged = true;
       continue;
     }
-    const body = clean(raw[i]).replace(BULLET, '');
+    const body = clean(raw[i]).replace(BULLET, (m) => (m.trim() === mark ? m : ''));
     if (body !== '') {
       const line: Line = { kind: 'line', text: body, line: lineOf(i) };
       if (paged || unwrapped?.[i].pageBreak) [line.pageBreak, paged] = [true, false];

@@ -15,7 +15,8 @@ export const isPageNumber = (line: string) => PAGE_NUMBER.test(line);
 
 const INDENT = /^[ \u3000\u00a0\t]/;
 const NUMBERED = /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.．、])/;
-const CLOSED = /[。；;：:！!？?]$/;
+// A line that closes a sentence or an item's clause: a numbered line after it starts anew.
+const CLOSED = /[。；;：:！!？?）)】]$/;
 const SENTENCE_END = /[。；;！!？?）)】]$/;
 const MIN_WIDTH = 40;
 const MIN_FULL = 6;
