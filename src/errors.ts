@@ -7,7 +7,8 @@ export class InputError extends Error {
     readonly code: string,
     message: string,
   ) {
-    super(message);
+    // Printed as one line: a library's message quoted in it may run over several (xmldom's does).
+    super(message.split('\n')[0].replace(/\s+/g, ' ').trim());
     this.name = 'InputError';
   }
 }

@@ -210,8 +210,21 @@ describe('big inputs (generated)', () => {
     ['40,000 grid rules', '+----+----+\n'.repeat(40_000)],
     ['a grid rule of 100,000 columns over a row of as many walls', `${'+-'.repeat(100_000)}+\n${'|a'.repeat(100_000)}|\n`],
     ['a unit list wrapped over 80,000 lines', `1.加强工作。\n牵头单位：市财政局、\n${'市教育局、\n'.repeat(80_000)}`],
+    ['20,000 deadline labels whose milestones go on after ；', '完成时限：一季度启动；\n二季度推进；\n'.repeat(10_000)],
+    ['20,000 labels left open over a date', '完成时限：\n2023年底前\n'.repeat(10_000)],
+    ['ideographic-space rows between short lines', `序号\u3000任务\u3000单位\n${'1\u3000推进\u3000市财政局\n短行\n'.repeat(50_000)}`],
   ])('%s parses', async (_, text) => {
     const n = await parseNotice(Buffer.from(text), { path: 'shape.txt' });
+    expect(Notice.safeParse(n).success).toBe(true);
+  }, 120_000);
+
+  it.each([
+    ['one line of 400,000 pipes', '|a'.repeat(200_000)],
+    ['a pipe row over 100,000 blank lines', `| 序号 | 任务 |${'\n'.repeat(100_000)}| 1 | 推进 |\n`],
+    ['a delimiter row padded with 100,000 spaces', `| 序号 | 任务 |\n${' '.repeat(100_000)}|---|---|\n| 1 | 推进 |\n`],
+    ['a delimiter row with 100,000 spaces inside', `| 序号 | 任务 |\n|---${' '.repeat(100_000)}x |\n| 1 | 推进 |\n`],
+  ])('Markdown: %s parses', async (_, text) => {
+    const n = await parseNotice(Buffer.from(text), { path: 'shape.md' });
     expect(Notice.safeParse(n).success).toBe(true);
   }, 120_000);
 });

@@ -1177,4 +1177,70 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
       { seq: '3', text: '推进政务公开标准', lead: [], implementing: ['市政府办'], due: ['2021-09-30'] },
     ]);
   });
+
+  it('review cases: labels belong to the item they follow, a label left open takes units only, 保障措施 items without units stay out, units set apart by ideographic spaces are no table, 重点任务一 heads its items', async () => {
+    // A heading that ends in 。 over items with labelled lines is a heading, not an item.
+    expect(
+      await tasksOf(`${HEAD}一、推动产业升级，建设现代产业体系。
+（一）实施技改提升行动。完成技改项目80个。
+牵头单位：市工信局
+配合单位：市科技局
+（二）培育数字经济。新增数字经济企业30家。
+牵头单位：市大数据局
+`),
+    ).toEqual([
+      { seq: '1', text: '完成技改项目80', lead: ['市工信局'], implementing: ['市科技局'], due: [] },
+      { seq: '2', text: '新增数字经济企业', lead: ['市大数据局'], implementing: [], due: [] },
+    ]);
+    // An empty label followed by the closing paragraph, and milestones that stop at it.
+    expect(
+      await tasksOf(`${HEAD}1.推进污水管网建设，新建管网30公里。
+牵头单位：市住建局
+配合单位：
+各责任单位要高度重视，于每季度末前将进展情况报送市住建局。
+2.推进河道整治，完成整治20公里。
+牵头单位：市水务局；完成时限：2021年6月底前；
+各牵头单位要于每月5日前报送工作进展情况。
+`),
+    ).toEqual([
+      { seq: '1', text: '推进污水管网建设', lead: ['市住建局'], implementing: [], due: [] },
+      { seq: '2', text: '推进河道整治，完', lead: ['市水务局'], implementing: [], due: ['2021-06-30'] },
+    ]);
+    expect(
+      (
+        await tasksOf(`某市人民政府办公室关于印发2021年政务公开工作要点任务分工的通知
+某市2021年政务公开工作要点任务分工
+一、重点任务
+（一）加强政策解读。做好政策文件解读。（市政府办公室负责）
+（二）推进基层公开。深化基层政务公开。（各区人民政府负责）
+二、保障措施
+（一）加强组织领导。各单位要把政务公开摆上议事日程。
+（二）严格考核评估。将政务公开纳入绩效考核。（市考核办负责）
+`)
+      ).map((t) => t.text),
+    ).toEqual(['做好政策文件解读', '深化基层政务公开', '将政务公开纳入绩']);
+    expect(
+      await tasksOf(`某县人民政府办公室关于印发2021年政务公开工作要点任务分工的通知
+一、加强政策解读
+1.做好政策文件解读工作。（责任单位：县发改局\u3000县财政局\u3000县教育局）
+2.加强政务舆情回应。（责任单位：县委宣传部\u3000县融媒体中心\u3000县信访局）
+3.强化政策咨询服务。（责任单位：县政务服务中心\u3000县司法局\u3000县人社局）
+`),
+    ).toEqual([
+      { seq: '1', text: '做好政策文件解读', lead: [], implementing: ['县发改局', '县财政局', '县教育局'], due: [] },
+      { seq: '2', text: '加强政务舆情回应', lead: [], implementing: ['县委宣传部', '县融媒体中心', '县信访局'], due: [] },
+      { seq: '3', text: '强化政策咨询服务', lead: [], implementing: ['县政务服务中心', '县司法局', '县人社局'], due: [] },
+    ]);
+    const headed = await parseNotice(
+      Buffer.from(`${HEAD}重点任务一：稳定粮食生产
+1.新建高标准农田3万亩。（县农业农村局负责）
+2.稳定粮食播种面积。（县农业农村局负责）
+`),
+      { path: 't.txt' },
+    );
+    expect(headed.lists.flatMap((l) => l.tasks.map((t) => [t.seq, l.title ?? t.sections.join('/')]))).toEqual([
+      ['1', '重点任务一：稳定粮食生产'],
+      ['2', '重点任务一：稳定粮食生产'],
+    ]);
+  });
 });

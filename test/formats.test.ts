@@ -380,6 +380,28 @@ describe('Word numbering in a DOCX', () => {
   });
 });
 
+describe('wordNumbers on damaged numbering', () => {
+  const docx = async (numbering: string, paragraphs: string[]) => {
+    const { default: JSZip } = await import('jszip');
+    const zip = new JSZip();
+    const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    zip.file('word/numbering.xml', `<w:numbering ${w}>${numbering}</w:numbering>`);
+    zip.file('word/document.xml', `<w:document ${w}><w:body>${paragraphs.join('')}</w:body></w:document>`);
+    return zip.generateAsync({ type: 'uint8array' });
+  };
+  const para = (ilvl: string) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>项</w:t></w:r></w:p>`;
+  const list = (format: string, start: string, text = '%1、') =>
+    `<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="${start}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
+
+  it('skips levels Word cannot have and numbers past 99 in digits', async () => {
+    const { wordNumbers } = await import('../src/read/docx-numbering.js');
+    expect(await wordNumbers(await docx(list('chineseCounting', '98'), [para('0'), para('x'), para('0'), para('1.5'), para('0')]))).toEqual(['九十八、', '九十九、', '100、']);
+    expect(await wordNumbers(await docx(list('decimal', '-3', '%1.'), [para('0'), para('4294967295')]))).toEqual(['-3.']);
+    expect(await wordNumbers(await docx('<w:abstractNum', [para('0')]))).toEqual([]);
+    expect(await wordNumbers(Buffer.from('not a zip'))).toBeNull();
+  });
+});
+
 describe('DOCX without numbering definitions', () => {
   it('reads as before when word/numbering.xml is missing', async () => {
     const { default: JSZip } = await import('jszip');

@@ -4,6 +4,8 @@ import { numbering, RANK, type Numbering } from './numbering.js';
 import { SectionStack, isListTitle } from './sections.js';
 import { trailingClause, leadingClause, labelledLine, sentenceRoles, withLeadingLabel, bracketStep, deadlineTail, clauseOf, type Clause } from './clause.js';
 import { fold } from '../normalize/text.js';
+import { looksLikeDeadline } from '../normalize/deadlines.js';
+import { unitScore } from '../normalize/units.js';
 import { ownerName, ownerRole, type Owner } from './owner.js';
 import { hasGroupNote, handsDown } from './group-units.js';
 
@@ -17,6 +19,9 @@ type Item = { clause: Clause; used: number; labelled: boolean; title?: string; p
 const LIST_GOES_ON = /[、,，]\s*$/;
 const MILESTONES_GO_ON = /[;；]\s*$/;
 const MAX_WRAPS = 3;
+// No item takes more labelled lines than this: a block of thousands of them is read from
+// each of its lines in turn, and must not be read to its end each time.
+const MAX_LABEL_LINES = 16;
 
 /**
  * The labelled lines from line `from` on, and the lines they run onto: a unit list wrapped
@@ -30,10 +35,10 @@ function labelsFrom(lines: Line[], from: number): { units: UnitSource[]; deadlin
   let j = from;
   let wraps = 0;
   let open: 'units' | 'deadlines' | UnitSource['role'] | null = null;
-  for (; j < lines.length; j++) {
+  for (; j < lines.length && j - from < MAX_LABEL_LINES; j++) {
     const text = lines[j].text;
     const l = labelledLine(text);
-    if (!l && open && wraps < MAX_WRAPS && !numbering(text)) {
+    if (!l && open && wraps < MAX_WRAPS && !numbering(text) && carries(open, text)) {
       const last = units[units.length - 1];
       if (open === 'deadlines') deadlines.push(text.trim());
       else if (open === 'units' && last) units[units.length - 1] = { ...last, text: last.text + text.trim() };
@@ -50,6 +55,20 @@ function labelsFrom(lines: Line[], from: number): { units: UnitSource[]; deadlin
   }
   return { units, deadlines, end: j };
 }
+
+/**
+ * Whether an unlabelled line can be what a label left open: a milestone reads as a
+ * deadline, a label's value on the next line as units; a wrapped unit list goes on as it is.
+ * The paragraph after a list ("各责任单位要高度重视…") is neither.
+ */
+function carries(open: 'units' | 'deadlines' | UnitSource['role'], text: string): boolean {
+  if (open === 'deadlines') return looksLikeDeadline(text);
+  if (open === 'units') return true;
+  return text.length <= 80 && !ASKS.test(text) && unitScore(text) >= 0.4;
+}
+
+// What a sentence asks of its units (各单位要…, 须于…前报送): no list of units says it.
+const ASKS = /要|须|将|应当|报送|确保/;
 
 function labelledAfter(lines: Line[], i: number, body: string): Item | null {
   const { units, deadlines, end } = labelsFrom(lines, i + 1);
@@ -73,10 +92,19 @@ function pointsThenLabels(lines: Line[], i: number, num: Numbering, body: string
   while (j < lines.length && j - i <= MAX_POINTS && RANK[numbering(lines[j].text)?.kind ?? 'part'] > RANK[num.kind]) j++;
   if (j === i + 1 || j >= lines.length) return null;
   const points = lines.slice(i + 1, j);
-  const alone = trailingClause(lines[j].text);
-  if (alone && alone.body.trim() === '' && alone.units.length > 0) return { clause: { ...alone, body }, used: j - i + 1, labelled: false, points };
-  const after = labelledLine(lines[j].text) && labelledAfter(lines, j - 1, body);
-  return after ? { ...after, used: j - i + after.used - 1, points } : null;
+  const labels = labelledLine(lines[j].text);
+  const alone = labels ? null : trailingClause(lines[j].text);
+  const after: Item | null =
+    alone && alone.body.trim() === '' && alone.units.length > 0
+      ? { clause: { ...alone, body }, used: 2, labelled: false }
+      : labels && labelledAfter(lines, j - 1, body);
+  if (!after) return null;
+  // "一、…体系。" / "(一)…" / labels / "(二)…" / labels: the labels are the last point's, each
+  // point being an item of its own under a heading.
+  const next = lines[j + after.used - 1];
+  const pointRank = RANK[numbering(points[0].text)?.kind ?? 'part'];
+  if (next && RANK[numbering(next.text)?.kind ?? 'part'] === pointRank) return null;
+  return { ...after, used: j - i + after.used - 1, points };
 }
 
 /**
@@ -272,7 +300,8 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
       continue;
     }
     if (num) unassigned.set(RANK[num.kind], (unassigned.get(RANK[num.kind]) ?? 0) + 1);
-    if (num && !headingLike(num.rest) && ASSIGNING_LIST.test(current.title ?? '') && itemRank.get(current.tasks[current.tasks.length - 1]) === RANK[num.kind]) {
+    const lastTask = current.tasks[current.tasks.length - 1];
+    if (num && !headingLike(num.rest) && ASSIGNING_LIST.test(current.title ?? '') && itemRank.get(lastTask) === RANK[num.kind] && sameSections(lastTask.sections, stack.outside(RANK[num.kind]))) {
       bare.push({ task: task({ clause: deadlineTail(num.rest), used: 1, labelled: false }, num, stack.outside(RANK[num.kind]), l.line), rank: RANK[num.kind] });
     }
     if (num && open && RANK[num.kind] <= open.rank) open = null;
@@ -347,6 +376,8 @@ function splitShiParts(lines: Line[]): Line[] {
   }
   return out;
 }
+
+const sameSections = (a: string[], b: string[]) => a.length === b.length && a.every((x, k) => x === b[k]);
 
 /** A line short enough, and without a sentence's stop, to be a heading rather than a task. */
 const headingLike = (body: string) => body.length <= MAX_HEADING && !/[。;]/.test(fold(body));

@@ -19,8 +19,9 @@ const PATTERNS: [NumberingKind, RegExp][] = [
   // 第一部分, 第二章, and the 专项一: of a plan grouped by special campaigns.
   ['part', new RegExp(`^(?:第(${CN}|\\d+)(?:部分|章|篇)|专项(${CN}|\\d+)(?=[:、.,\\s]))[、.,:\\s]*`)],
   ['article', new RegExp(`^第(${CN}|\\d+)条(?=[\\s、.,:]|[^\\d])\\s*`)],
-  // A task card's name line: 任务一:散煤污染治理, 事项3 …, 督办事项一:…, 重点任务2 …
-  ['task', new RegExp(`^(?:督办|督查|重点|工作)?(?:任务|事项)(${CN}|\\d{1,3})\\s*[:、.,\\s]\\s*`)],
+  // A task card's name line: 任务一:散煤污染治理, 事项3 …, 督办事项一:…. (重点任务一: heads a
+  // part of its own, over numbered items.)
+  ['task', new RegExp(`^(?:督办|督查)?(?:任务|事项)(${CN}|\\d{1,3})\\s*[:、.,\\s]\\s*`)],
   ['cn-dun', new RegExp(`^(${CN})[、.,]\\s*`)],
   // (一) and the scraped 一) that lost its opening bracket.
   ['cn-paren', new RegExp(`^(?:[(\\[【〔](${CN})[)\\]】〕]|(${CN})\\))[、.,]?\\s*`)],
@@ -38,7 +39,7 @@ const PATTERNS: [NumberingKind, RegExp][] = [
 // Every pattern above is anchored at the line's first character, which must be one of
 // these (full-width forms included, as the line is width-folded before matching).
 const MAY_OPEN = new Set(
-  [...'第任事专督重工一二三四五六七八九十百零〇两([【〔（［0123456789０１２３４５６７８９ABCDEFGHＡＢＣＤＥＦＧＨ'].map((ch) => ch.charCodeAt(0)),
+  [...'第任事专督一二三四五六七八九十百零〇两([【〔（［0123456789０１２３４５６７８９ABCDEFGHＡＢＣＤＥＦＧＨ'].map((ch) => ch.charCodeAt(0)),
 );
 for (let c = 0x2460; c <= 0x2473; c++) MAY_OPEN.add(c);
 for (let c = 0x3251; c <= 0x325f; c++) MAY_OPEN.add(c);

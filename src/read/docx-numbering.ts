@@ -14,6 +14,10 @@ type Numbering = {
   styles: Map<string, { abstract: string; level: number }>;
 };
 
+// A damaged part is read as far as it goes, without xmldom's warnings on stderr.
+const quiet = () => undefined;
+const parseXml = (text: string) => new DOMParser({ errorHandler: { warning: quiet, error: quiet, fatalError: quiet } }).parseFromString(text, 'text/xml');
+
 const val = (el: Element | undefined, name: string): string | null => {
   const found = el?.getElementsByTagName(name)[0];
   return found ? found.getAttribute('w:val') : null;
@@ -22,7 +26,7 @@ const val = (el: Element | undefined, name: string): string | null => {
 const children = (el: Element, name: string): Element[] => Array.from(el.childNodes).filter((n): n is Element => n.nodeType === 1 && n.nodeName === name);
 
 function readNumbering(xml: string): Numbering {
-  const root = new DOMParser().parseFromString(xml, 'text/xml').documentElement;
+  const root = parseXml(xml).documentElement;
   const abstracts = new Map<string, Level[]>();
   const styles = new Map<string, { abstract: string; level: number }>();
   const nums = new Map<string, { abstract: string; restarts: Map<number, number> }>();
@@ -31,7 +35,8 @@ function readNumbering(xml: string): Numbering {
     const id = a.getAttribute('w:abstractNumId') ?? '';
     const levels: Level[] = [];
     for (const lvl of children(a, 'w:lvl')) {
-      const i = Number(lvl.getAttribute('w:ilvl') ?? '0');
+      const i = levelOf(lvl.getAttribute('w:ilvl') ?? '0');
+      if (i === null) continue;
       levels[i] = { start: Number(val(lvl, 'w:start') ?? '1'), format: val(lvl, 'w:numFmt') ?? 'decimal', text: val(lvl, 'w:lvlText') ?? '' };
       const style = val(lvl, 'w:pStyle');
       if (style) styles.set(style, { abstract: id, level: i });
@@ -42,17 +47,25 @@ function readNumbering(xml: string): Numbering {
     const restarts = new Map<number, number>();
     for (const o of children(n, 'w:lvlOverride')) {
       const start = val(o, 'w:startOverride');
-      if (start !== null) restarts.set(Number(o.getAttribute('w:ilvl') ?? '0'), Number(start));
+      const level = levelOf(o.getAttribute('w:ilvl') ?? '0');
+      if (start !== null && level !== null) restarts.set(level, Number(start));
     }
     nums.set(n.getAttribute('w:numId') ?? '', { abstract: val(n, 'w:abstractNumId') ?? '', restarts });
   }
   return { abstracts, nums, styles };
 }
 
+/** Word has nine list levels, 0 to 8; anything else in a damaged file is no level. */
+function levelOf(value: string): number | null {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 && n <= 8 ? n : null;
+}
+
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 function formatted(n: number, format: string): string {
-  if (/^(?:chinese|ideograph|taiwanese|japaneseCounting)/.test(format)) return chineseNumeral(n);
+  if (!Number.isSafeInteger(n) || n < 1) return String(n);
+  if (/^(?:chinese|ideograph|taiwanese|japaneseCounting)/.test(format) && n < 100) return chineseNumeral(n);
   if (format.startsWith('decimalEnclosedCircle')) return CIRCLED[n - 1] ?? String(n);
   if (format === 'decimalZero') return String(n).padStart(2, '0');
   if (format === 'upperLetter' || format === 'lowerLetter') {
@@ -70,12 +83,20 @@ function formatted(n: number, format: string): string {
  * Null when the document cannot be read this way: mammoth then keeps its own lists.
  */
 export async function wordNumbers(bytes: Uint8Array): Promise<(string | null)[] | null> {
+  try {
+    return await numbersOf(bytes);
+  } catch {
+    return null;
+  }
+}
+
+async function numbersOf(bytes: Uint8Array): Promise<(string | null)[] | null> {
   const zip = await JSZip.loadAsync(bytes);
   const numberingXml = await zip.file('word/numbering.xml')?.async('string');
   const documentXml = await zip.file('word/document.xml')?.async('string');
   if (!numberingXml || !documentXml) return null;
   const { abstracts, nums, styles } = readNumbering(numberingXml);
-  const body = new DOMParser().parseFromString(documentXml, 'text/xml').documentElement;
+  const body = parseXml(documentXml).documentElement;
   if (!body) return null;
   const counters = new Map<string, (number | undefined)[]>();
   const countsOf = (abstract: string) => {
@@ -92,7 +113,8 @@ export async function wordNumbers(bytes: Uint8Array): Promise<(string | null)[] 
     const numPr = pPr && children(pPr, 'w:numPr')[0];
     const numId = numPr ? val(numPr, 'w:numId') : null;
     let abstract: string | undefined;
-    let level = Number((numPr && val(numPr, 'w:ilvl')) ?? '0');
+    let level = levelOf((numPr && val(numPr, 'w:ilvl')) ?? '0');
+    if (level === null) continue;
     if (numId !== null) {
       if (numId === '0') continue;
       const num = nums.get(numId);

@@ -116,8 +116,16 @@ function withoutGridTables(markdown: string): { text: string; grids: Block[] } {
   return { text: grids.length ? raw.join('\n') : markdown, grids };
 }
 
-const PIPE_ROW = /^\s*[|｜].*[|｜]\s*$/;
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+const isPipe = (c: string | undefined) => c === '|' || c === '｜';
+// Tested on each line with no pattern that could backtrack over a long line of spaces.
+const pipeRow = (line: string) => {
+  const t = line.trim();
+  return t.length >= 2 && isPipe(t[0]) && isPipe(t[t.length - 1]);
+};
+const delimiterRow = (line: string) => {
+  const t = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+  return t !== '' && t.split('|').every((c) => /^:?-+:?$/.test(c.trim()));
+};
 
 /**
  * Pipe rows without the delimiter row under the header (a web clipper's copy of a table):
@@ -125,18 +133,19 @@ const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
  * like grid tables; <br> breaks a line inside a cell, as in a GFM table.
  */
 function withoutBarePipeTables({ text, grids }: { text: string; grids: Block[] }): { text: string; grids: Block[] } {
-  if (!/[|｜][^\n]*[|｜]\s*\n\s*[|｜]/.test(text)) return { text, grids };
+  if (!text.includes('|') && !text.includes('｜')) return { text, grids };
   const raw = text.split('\n');
   const found: Block[] = [];
   for (let i = 0; i < raw.length; i++) {
     let end = i;
-    while (end < raw.length && PIPE_ROW.test(raw[end])) end++;
-    if (end - i < 2 || DELIMITER_ROW.test(raw[i + 1])) {
+    while (end < raw.length && pipeRow(raw[end])) end++;
+    // A delimiter row anywhere in the run makes it GFM's table (a title row above it included).
+    if (end - i < 2 || raw.slice(i, end).some(delimiterRow)) {
       i = Math.max(i, end - 1);
       continue;
     }
     const rows = raw.slice(i, end).map((r, k) =>
-      r.trim().slice(1, -1).split(/(?<!\\)[|｜]/).map((c): Cell => ({ text: clean(c.replace(/\\\|/g, '|')).split(/\s*<br\s*\/?>\s*/i).join('\n'), line: i + k + 1 })),
+      r.trim().slice(1, -1).split(/(?<!\\)[|｜]/).map((c): Cell => ({ text: clean(c.replace(/\\\|/g, '|')).split(/<br\s*\/?>/i).map((p) => p.trim()).join('\n'), line: i + k + 1 })),
     );
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
     const full = rows.map((r) => [...r, ...Array.from({ length: width - r.length }, (): Cell => ({ text: '', line: r[0].line }))]);

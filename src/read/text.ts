@@ -134,6 +134,8 @@ function tabRuns(raw: string[]): [number, number][] {
 
 const LONE_IDEOGRAPHIC = /\S\u3000\S/;
 
+const headerLike = (line: string) => line.trim().split(/\u3000+/).every((c) => c.length <= 10 && !/[:：。，,；;]/.test(c));
+
 /** Ideographic spaces after a line's first character: its indent does not count. */
 function innerSpaces(line: string): number {
   if (!line.includes('\u3000') || line.includes('\t')) return 0;
@@ -165,8 +167,10 @@ function ideographicTabs(raw: string[]): string[] {
       else if (raw[j].trim() === '' || raw[j].trim().length > 40 || innerSpaces(raw[j + 1] ?? '') !== k) break;
       j++;
     }
-    // Cells set apart by two or more spaces each are the space-split table's, not these.
-    if (rows >= 3 && raw.slice(i, j).some((l) => LONE_IDEOGRAPHIC.test(l))) {
+    // Cells set apart by two or more spaces each are the space-split table's, not these; and
+    // a table opens on a header of short words (序号　工作任务　牵头单位), not on a sentence or
+    // labelled values (牵头单位:X　配合单位:Y).
+    if (rows >= 3 && raw.slice(i, j).some((l) => LONE_IDEOGRAPHIC.test(l)) && headerLike(raw[i])) {
       out ??= [...raw];
       for (let r = i; r < j; r++) {
         const lead = /^\s*/.exec(raw[r])![0];
