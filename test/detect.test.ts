@@ -1243,4 +1243,135 @@ ${body}`)).map((t) => t.implementing)).toEqual([['市市场监管局'], ['市政
       ['2', '重点任务一：稳定粮食生产'],
     ]);
   });
+
+  it('clauses before the text, in the middle of an item, or alone under a title line and its paragraph', async () => {
+    expect(
+      await tasksOf(`${HEAD}一、产业发展
+1．（市农牧局牵头，市财政局配合；2021年10月底前）实施母牛扩群工程，新增能繁母牛5万头。
+2．（市林草局负责）落实草原补助奖励政策（含禁牧补助）。
+3．（试行）推进饲草基地建设，新建基地2万亩。（市农牧局负责）
+`),
+    ).toEqual([
+      { seq: '1', text: '实施母牛扩群工程', lead: ['市农牧局'], implementing: ['市财政局'], due: ['2021-10-31'] },
+      { seq: '2', text: '落实草原补助奖励', lead: [], implementing: ['市林草局'], due: [] },
+      { seq: '3', text: '（试行）推进饲草', lead: [], implementing: ['市农牧局'], due: [] },
+    ]);
+    expect(
+      await tasksOf(`${HEAD}一是扩大养老服务供给，新建社区养老机构20处（市民政局牵头，市财政局配合；2021年10月底前）。对运营良好的机构给予补贴。
+二是推进医养结合，开展签约合作（市卫健委负责）。各区要于2021年6月底前报送签约情况。
+`),
+    ).toEqual([
+      { seq: '1', text: '扩大养老服务供给', lead: ['市民政局'], implementing: ['市财政局'], due: ['2021-10-31'] },
+      { seq: '2', text: '推进医养结合，开', lead: [], implementing: ['市卫健委'], due: ['2021-06-30'] },
+    ]);
+    const titled = await parseNotice(
+      Buffer.from(`${HEAD}一、提升康养服务
+（一）建设康养综合体
+推进康养综合体项目建设，完善医疗养老功能配套。
+（市发改委牵头，米易县人民政府配合；2021年12月底前）
+（二）发展社区康养服务
+建设社区康养服务站15个。
+（市民政局、市卫健委按职责分工负责）
+二、保障措施
+（一）加强组织领导
+各单位要高度重视，确保各项任务落实。
+`),
+      { path: 't.txt' },
+    );
+    expect(titled.lists[0].tasks.map((t) => [t.seq, t.title, t.text, t.lead, t.implementing])).toEqual([
+      ['1', '建设康养综合体', '推进康养综合体项目建设，完善医疗养老功能配套。', ['市发改委'], ['米易县人民政府']],
+      ['2', '发展社区康养服务', '建设社区康养服务站15个。', [], ['市民政局', '市卫健委']],
+    ]);
+  });
+
+  it('points under an item that announces them are tasks under its title; 第一，headings hand down units that a note says an item\'s own replace', async () => {
+    const points = await parseNotice(
+      Buffer.from(`${HEAD}一、守牢底线
+（一）健全监测帮扶机制。重点抓好以下工作：
+①开展集中排查，做到应纳尽纳（市农业农村局牵头，市民政局配合）。
+②落实帮扶措施，做到风险消除（各县区人民政府负责）。
+`),
+      { path: 't.txt' },
+    );
+    expect(points.lists[0].tasks.map((t) => t.sections)).toEqual([
+      ['一、守牢底线', '（一）健全监测帮扶机制'],
+      ['一、守牢底线', '（一）健全监测帮扶机制'],
+    ]);
+    const ordinal = await parseNotice(
+      Buffer.from(`${HEAD}说明：各部分标题后括号内为该部分任务的责任单位；具体任务另行标明责任单位的，由标明的单位负责。
+第一，压实安全责任（责任单位：市应急局）
+1．健全安全生产责任清单。
+2．开展安全生产专题培训（市委组织部牵头，市委党校配合）。
+第二，加强交通安全管理（市公安局牵头，市交通局配合）
+3．开展道路隐患排查治理。
+4．加强重点车辆动态监控（持续推进）。
+`),
+      { path: 't.txt' },
+    );
+    expect(ordinal.lists[0].tasks.map((t) => [t.seq, t.sections, t.lead, t.implementing])).toEqual([
+      ['1', ['第一，压实安全责任'], [], ['市应急局']],
+      ['2', ['第一，压实安全责任'], ['市委组织部'], ['市委党校']],
+      ['3', ['第二，加强交通安全管理'], ['市公安局'], ['市交通局']],
+      ['4', ['第二，加强交通安全管理'], ['市公安局'], ['市交通局']],
+    ]);
+  });
+
+  it('a flattened table: an attachment label and the imprint end its rows; a deadline printed once for the whole table; measures under a goal printed once', async () => {
+    expect(
+      await tasksOf(`${HEAD}序号
+重点任务
+牵头单位
+完成时限
+1
+新建高标准农田6万亩。
+市农业局
+2021年12月底前
+2
+改造渠道210公里。
+市水利局
+3
+开展耕地保护督查。
+市自然资源局
+某市人民政府办公室　　2021年3月29日印发
+`),
+    ).toEqual([
+      { seq: '1', text: '新建高标准农田6', lead: ['市农业局'], implementing: [], due: ['2021-12-31'] },
+      { seq: '2', text: '改造渠道210公', lead: ['市水利局'], implementing: [], due: ['2021-12-31'] },
+      { seq: '3', text: '开展耕地保护督查', lead: ['市自然资源局'], implementing: [], due: ['2021-12-31'] },
+    ]);
+    expect(
+      await tasksOf(`${HEAD}序号
+目标任务
+具体措施
+牵头单位
+完成时限
+1
+接待游客6500万人次
+举办民族节庆活动不少于30场。
+州文旅局
+2021年10月底前
+开通旅游直通车线路6条。
+州交通局
+2021年6月底前
+2
+旅游收入增长10%
+建设夜间文旅消费集聚区4个。
+州商务局
+2021年9月底前
+附件2
+序号
+单位
+姓名
+联系电话
+1
+州文旅局
+张某
+12345678
+`),
+    ).toEqual([
+      { seq: '1', text: '举办民族节庆活动', lead: ['州文旅局'], implementing: [], due: ['2021-10-31'] },
+      { seq: '1', text: '开通旅游直通车线', lead: ['州交通局'], implementing: [], due: ['2021-06-30'] },
+      { seq: '2', text: '建设夜间文旅消费', lead: ['州商务局'], implementing: [], due: ['2021-09-30'] },
+    ]);
+  });
 });

@@ -269,6 +269,23 @@ describe('plain text chrome', () => {
   });
 });
 
+describe('merged cells in the body of an HTML table', () => {
+  it('measures under a 序号 and goal merged over them are tasks of their own; a unit cell across 牵头 and 配合 leads', async () => {
+    const html = `<p>某市人民政府办公室关于印发2024年目标任务分解表的通知</p><table>
+<tr><td>序号</td><td>目标任务</td><td>具体措施</td><td>牵头单位</td><td>配合单位</td><td>完成时限</td></tr>
+<tr><td rowspan="2">1</td><td rowspan="2">PM2.5浓度控制在26以内</td><td>实施砂石企业全封闭改造。</td><td>市工信局</td><td>市生态环境局</td><td>6月底前</td></tr>
+<tr><td>强化建筑工地扬尘管控。</td><td colspan="2">市住建局</td><td>5月底前</td></tr>
+<tr><td>2</td><td>优良天数比率达到90%</td><td>建立联防联控机制。</td><td>市生态环境局</td><td>市气象局</td><td>9月底前</td></tr>
+</table>`;
+    const notice = await parseNotice(Buffer.from(html), { path: 't.html' });
+    expect(notice.lists[0].tasks.map((t) => [t.seq, t.sections, t.text, t.lead, t.implementing])).toEqual([
+      ['1', ['PM2.5浓度控制在26以内'], '实施砂石企业全封闭改造。', ['市工信局'], ['市生态环境局']],
+      ['1', ['PM2.5浓度控制在26以内'], '强化建筑工地扬尘管控。', ['市住建局'], []],
+      ['2', ['优良天数比率达到90%'], '建立联防联控机制。', ['市生态环境局'], ['市气象局']],
+    ]);
+  });
+});
+
 describe('tables across pages and one-space cells', () => {
   const HEAD = '某州人民政府办公室关于印发2023年民生实事任务分工的通知\n';
   const row = (n: number, text: string, lead: string, due: string) => `<tr><td>${n}</td><td>${text}</td><td>${lead}</td><td>${due}</td></tr>`;

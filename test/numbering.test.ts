@@ -28,6 +28,7 @@ describe('numbering', () => {
     ['事项12、政务服务提速', 'task', 12, '政务服务提速'],
     ['专项二：农村人居环境整治', 'part', 2, '农村人居环境整治'],
     ['督办事项三：城区防洪治理', 'task', 3, '城区防洪治理'],
+    ['第二，深化专项整治', 'ordinal', 2, '深化专项整治'],
   ])('%s', (text, kind, n, rest) => {
     expect(numbering(text)).toMatchObject({ kind, n, rest });
   });

@@ -45,6 +45,14 @@ function joinSplitHeaders(texts: string[]): string[] {
   return out;
 }
 
+// "附件2" alone on its line: the next attachment begins, whatever table it holds.
+const ATTACHMENT_LABEL = /^\s*附件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[:：]?\s*$/;
+// "某市人民政府办公室　　2022年3月29日印发": the document's imprint, after its last table.
+const IMPRINT = /\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$/;
+
+/** A line no table row runs into: page chrome, a note under the table, the next attachment, the imprint. */
+const endsRows = (text: string) => CHROME.test(text) || TABLE_NOTE.test(text) || ATTACHMENT_LABEL.test(text) || IMPRINT.test(text);
+
 /**
  * A table flattened to one cell per line: a header, then rows that each open with a bare
  * number, with section rows (一、… (一)…) between them.
@@ -147,7 +155,7 @@ function collectRows(region: Line[], before: number, width: number): { rows: Row
     if (l.text.trim() !== '' && l.text.length <= 60) stack.push(l.text, 1);
   };
   for (const l of region) {
-    if (!l.placeholder && (CHROME.test(l.text) || TABLE_NOTE.test(l.text))) break;
+    if (!l.placeholder && endsRows(l.text)) break;
     const dec = l.placeholder ? null : decimalCell(l.text);
     if (dec && dec.outer === prev.outer && (dec.inner === 1 || dec.inner === prev.nested + 1)) {
       // "1 / 优化企业开办服务" over rows 1.1, 1.2: a category row, not a task.
@@ -232,7 +240,7 @@ function collectUnnumberedRows(region: Line[], lastRole: ColumnRole): { rows: Ro
   let row: Row | null = null;
   let last = region[0]?.line ?? 0;
   region.every((l, i) => {
-    if (!l.placeholder && (CHROME.test(l.text) || TABLE_NOTE.test(l.text))) return false;
+    if (!l.placeholder && endsRows(l.text)) return false;
     const rank = l.placeholder ? null : sectionRank(l.text);
     if (rank !== null && l.text.length <= 60 && row === null) {
       stack.push(l.text, rank);

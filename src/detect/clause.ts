@@ -190,21 +190,28 @@ export function sentenceRoles(text: string): Clause | null {
  * close on a bracket of its own deadline.
  */
 export function leadingClause(text: string, numbered: boolean): Clause | null {
-  const lead = bracketLead(text) ?? (numbered ? colonLead(text) : null);
+  const lead = bracketLead(text, numbered) ?? (numbered ? colonLead(text) : null);
   if (!lead) return null;
   const tail = deadlineTail(lead.body);
   return clauseOf(tail.body, lead, tail);
 }
 
-function bracketLead(text: string): Clause | null {
+/**
+ * "【市财政局牵头】推进…", and after a number "1.(市农牧局牵头,…;2024年10月底前)实施…": the
+ * clause before the text. A round bracket opens a clause only if it names a role, so that
+ * "(试行)" or "(含…)" at a sentence's start stays text.
+ */
+function bracketLead(text: string, numbered: boolean): Clause | null {
   const f = fold(text);
-  if (f[0] !== '【' && f[0] !== '[') return null;
+  const round = f[0] === '(' && numbered;
+  if (f[0] !== '【' && f[0] !== '[' && !round) return null;
   let depth = 0;
   for (let i = 0; i < f.length; i++) {
     const step = bracketStep(f.charCodeAt(i));
     if (step > 0) depth++;
     else if (step < 0 && --depth === 0) {
       const body = text.slice(i + 1).trim();
+      if (round && !ROLE.test(f.slice(1, i))) return null;
       const parts = body ? clauseParts(text.slice(1, i)) : null;
       return parts ? { body, ...parts } : null;
     }

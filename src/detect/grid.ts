@@ -80,6 +80,7 @@ function gridList(table: Table, title: string | null, above: string[], stack: Se
   if (sub) roles = sub;
   const periods = sub ? null : periodColumns(table.rows[h], table.rows[h + 1], roles);
   const seqCol = roles.indexOf('seq');
+  const textCol = roles.indexOf('text');
   const rows: Row[] = [];
   let aligned = true;
   for (const printed of table.rows.slice(h + (sub || periods ? 2 : 1))) {
@@ -89,10 +90,12 @@ function gridList(table: Table, title: string | null, above: string[], stack: Se
       stack.push(heading, sectionRank(heading) ?? 1);
       continue;
     }
-    const cells = periods ? lastMarkedPeriod(printed, periods) : printed;
-    // A 序号 merged down over sub-rows: each sub-row adds a milestone to the same task.
+    const cells = withoutAcrossCopies(periods ? lastMarkedPeriod(printed, periods) : printed, roles);
+    // A 序号 merged down over sub-rows: each sub-row adds a milestone to the same task, unless
+    // it prints a task text of its own (目标任务 and 序号 merged over the measures under them).
     const prevRow = rows[rows.length - 1];
-    if (seqCol >= 0 && printed[seqCol]?.spanned && seqText.trim() !== '' && prevRow && !periods) {
+    const ownText = textCol >= 0 && !printed[textCol]?.spanned && (printed[textCol]?.text.trim() ?? '') !== '';
+    if (seqCol >= 0 && printed[seqCol]?.spanned && seqText.trim() !== '' && prevRow && !periods && !ownText) {
       cells.filter((_, i) => i !== seqCol).forEach((c, k) => {
         if (!c.spanned && c.text.trim() !== '' && prevRow.cells[k]) prevRow.cells[k] = { ...prevRow.cells[k], text: `${prevRow.cells[k].text}\n${c.text}` };
       });
@@ -169,3 +172,14 @@ function namedHeader(table: Table, h: number): string[] {
   });
 }
 
+
+const UNIT_COLUMNS = new Set<ColumnRole>(['lead', 'implementing', 'cooperating', 'units']);
+
+/**
+ * A unit cell merged across 牵头单位 and 配合单位 names its units once, in the column it
+ * starts in: its copy in the next unit column is blank.
+ */
+function withoutAcrossCopies(cells: Cell[], roles: ColumnRole[]): Cell[] {
+  if (!cells.some((c) => c.across)) return cells;
+  return cells.map((c, i) => (c.across && UNIT_COLUMNS.has(roles[i]) && UNIT_COLUMNS.has(roles[i - 1]) ? { ...c, text: '' } : c));
+}

@@ -27,3 +27,10 @@ export function handsDown(lines: Line[], i: number, rank: number, note: boolean)
   }
   return note && below > 0;
 }
+
+// "具体任务另行标明责任单位的,由标明的单位负责": an item's own units replace the group's.
+const OWN_REPLACES = /另行(?:标明|注明|列明)[^。]{0,8}的?,?由(?:标明|注明|列明)的?(?:单位)?负责|以(?:具体)?任务(?:后|中)?(?:标明|注明)的?(?:单位)?为准/;
+
+export function ownUnitsReplace(lines: Line[]): boolean {
+  return lines.some((l) => (l.text.includes('另行') || l.text.includes('为准')) && OWN_REPLACES.test(fold(l.text)));
+}

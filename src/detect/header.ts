@@ -17,11 +17,11 @@ const ROLE_WORDS: [ColumnRole, RegExp][] = [
   ['units', /^(单位|部门)$|单位$/],
   ['deadline', /时限|时间|进度|时序|节点|期限|完成时|截止|日期/],
   // An indicator's target value (2024年目标值: 6%以上) completes the indicator named beside it.
-  ['target', /目标值|指标值|预期值|预期目标/],
+  ['target', /目标值|指标值|预期值|预期目标|^\d{4}年度?目标$/],
   // A milestone's goal (阶段目标) stands beside its date: it describes the deadline, not the task.
   ['note', /阶段性?目标|阶段任务|节点目标|进度目标|形象进度/],
   // 投资 names a column only as an amount (总投资, 投资额); "扩大有效投资" is a category's value.
-  ['note', /备注|说明|完成情况|进展情况|评分|分值|考核|电话|联系方式|手机|邮箱|^(?:总|计划|年度)?投资(?:额|总额|规模)?$|金额|资金|预算|万元/],
+  ['note', /备注|说明|^属性$|指标属性|完成情况|进展情况|评分|分值|考核|电话|联系方式|手机|邮箱|^(?:总|计划|年度)?投资(?:额|总额|规模)?$|金额|资金|预算|万元/],
   ['text', /具体|要求|措施|内容|任务|事项|工作|目标|举措|指标|项目|名称|标准|类别|领域|方面|重点/],
 ];
 

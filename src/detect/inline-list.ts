@@ -7,7 +7,7 @@ import { fold } from '../normalize/text.js';
 import { looksLikeDeadline } from '../normalize/deadlines.js';
 import { unitScore } from '../normalize/units.js';
 import { ownerName, ownerRole, type Owner } from './owner.js';
-import { hasGroupNote, handsDown } from './group-units.js';
+import { hasGroupNote, handsDown, ownUnitsReplace } from './group-units.js';
 
 const LOOKAHEAD = 3;
 const MAX_HEADING = 60;
@@ -135,7 +135,7 @@ function continued(lines: Line[], i: number, body: string): Item | null {
   // A heading (short, no punctuation) is not the first paragraph of an item; a line with
   // commas inside or of a sentence's length is a sentence the scrape wrapped.
   const f = fold(body).trim();
-  if (!/[。;:,]$/.test(f) && !/[,;。]/.test(f) && body.length <= MAX_HEADING) return null;
+  if (!/[。;:,]$/.test(f) && !/[,;。]/.test(f) && body.length <= MAX_HEADING) return titledAbove(lines, i, body);
   const parts = [body];
   for (let j = i + 1; j < lines.length && j <= i + LOOKAHEAD; j++) {
     const t = lines[j].text;
@@ -150,6 +150,25 @@ function continued(lines: Line[], i: number, body: string): Item | null {
     if (!clause && isListTitle(t)) return null;
     parts.push(t);
     if (clause) return { clause: { ...clause, body: [...parts.slice(0, -1), clause.body].filter(Boolean).join('\n') }, used: j - i + 1, labelled: false };
+  }
+  return null;
+}
+
+/**
+ * "(一)建设阳光康养综合体" / "推进…项目建设,…。" / "(市发展改革委牵头,…;2023年12月底前)": a
+ * title line, the paragraphs of its text, and the clause alone on the line after them.
+ * A heading over sub-items or over paragraphs without such a clause is no item.
+ */
+function titledAbove(lines: Line[], i: number, title: string): Item | null {
+  const parts: string[] = [];
+  for (let j = i + 1; j < lines.length && j <= i + LOOKAHEAD; j++) {
+    const t = lines[j].text;
+    if (numbering(t) || labelledLine(t)) return null;
+    // A clause alone on its line, "(责任单位:…)", names 责任 as a list title does.
+    const clause = trailingClause(t);
+    if (clause && clause.body.trim() === '') return parts.length > 0 ? { clause: { ...clause, body: parts.join('\n') }, used: j - i + 1, labelled: false, title: title.trim() } : null;
+    if (clause || headingLike(t) || isListTitle(t)) return null;
+    parts.push(t);
   }
   return null;
 }
@@ -198,7 +217,7 @@ function card(lines: Line[], i: number, name: string): Item | null {
   return units && { ...units, used: last - i + units.used, title: name.trim() };
 }
 
-function itemAt(lines: Line[], i: number, num: Numbering | null, report: boolean): Item | null {
+function itemAt(lines: Line[], i: number, num: Numbering | null, report: boolean, assigning = false): Item | null {
   const body = num ? num.rest : lines[i].text;
   const trailing = trailingClause(body);
   const clause = trailing ?? leadingClause(body, num !== null);
@@ -214,6 +233,10 @@ function itemAt(lines: Line[], i: number, num: Numbering | null, report: boolean
   if (joined && across) return { clause: across, used: joined.used, labelled: false };
   const after = labelledAfter(lines, i, body) ?? (num ? card(lines, i, body) ?? continued(lines, i, body) ?? pointsThenLabels(lines, i, num, body) : null);
   if (after || !num) return after;
+  // "一是扩大…20处(市民政局牵头,…;2025年10月底前)。对运营良好的机构…": the clause closes the
+  // first sentence and the item goes on; in a list that says it divides tasks, that is its clause.
+  const mid = assigning ? deadlineTail(body) : null;
+  if (mid && mid.units.length > 0) return { clause: mid, used: 1, labelled: false };
   const roles = sentenceRoles(body);
   return roles && { clause: roles, used: 1, labelled: false, prose: true };
 }
@@ -238,6 +261,7 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
   const itemRank = new Map<RawTask, number>();
   let owner: Owner | null = null;
   const note = hasGroupNote(lines);
+  const replaces = ownUnitsReplace(lines);
   let group: { clause: Clause; rank: number } | null = null;
   // Numbered lines that are not items, by rank: a list whose items are outnumbered by their
   // unassigned peers is a report that names a unit now and then, not a task list.
@@ -270,7 +294,7 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
     }
     if (owner && num && RANK[num.kind] <= owner.rank) owner = null;
     if (group && num && RANK[num.kind] <= group.rank) group = null;
-    let item = itemAt(lines, i, num, report);
+    let item = itemAt(lines, i, num, report, headed || ASSIGNING_LIST.test(current.title ?? ''));
     if (num && owner && !ownerRole(num.rest)) item = owned(item, num, owner);
     if (item && num && headingLike(item.clause.body) && handsDown(lines, i + item.used - 1, RANK[num.kind], note)) {
       group = { clause: item.clause, rank: RANK[num.kind] };
@@ -279,7 +303,7 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
       i += item.used - 1;
       continue;
     }
-    if (num && group) item = grouped(item, num, group.clause);
+    if (num && group) item = grouped(item, num, group.clause, replaces);
     if (item) {
       const rank = num ? RANK[num.kind] : Number.POSITIVE_INFINITY;
       const t = task(item, num, num ? stack.outside(rank) : stack.all(), l.line);
@@ -307,7 +331,7 @@ export function detectInlineLists(blocks: Block[], taken: (line: number) => bool
     if (num && open && RANK[num.kind] <= open.rank) open = null;
     open?.lines.push(l);
     if (num && num.kind !== 'article' && l.text.length <= MAX_HEADING) {
-      stack.push(l.text, RANK[num.kind]);
+      stack.push(sectionName(l.text), RANK[num.kind]);
       const name: string | null = owner ? null : ownerName(num.rest);
       if (name) owner = { name, role: 'implementing', rank: RANK[num.kind] };
       else if (owner) owner.role = ownerRole(num.rest) ?? owner.role;
@@ -323,10 +347,14 @@ function owned(item: Item | null, num: Numbering, owner: Owner): Item {
   return { ...(item ?? { used: 1, labelled: false }), clause: { ...clause, units: [{ text: owner.name, role: owner.role }, ...clause.units] } };
 }
 
-/** An item under a heading that hands its clause down: the heading's units, then its own. */
-function grouped(item: Item | null, num: Numbering, heading: Clause): Item {
+/**
+ * An item under a heading that hands its clause down: the heading's units, then its own;
+ * or its own alone, where a note says units named for a task replace the heading's.
+ */
+function grouped(item: Item | null, num: Numbering, heading: Clause, replace: boolean): Item {
   const own = item?.clause ?? deadlineTail(num.rest);
-  const clause = { ...own, units: [...heading.units, ...own.units], deadlines: own.deadlines.length ? own.deadlines : heading.deadlines };
+  const units = replace && own.units.length > 0 ? own.units : [...heading.units, ...own.units];
+  const clause = { ...own, units, deadlines: own.deadlines.length ? own.deadlines : heading.deadlines };
   return { ...(item ?? { used: 1, labelled: false }), clause };
 }
 
@@ -376,6 +404,10 @@ function splitShiParts(lines: Line[]): Line[] {
   }
   return out;
 }
+
+// "(一)健全监测帮扶机制。重点抓好以下工作:": the heading is its title; the rest announces the points.
+const ANNOUNCES = /。[^。]{1,15}[:：]\s*$/;
+const sectionName = (text: string) => text.replace(ANNOUNCES, '');
 
 const sameSections = (a: string[], b: string[]) => a.length === b.length && a.every((x, k) => x === b[k]);
 

@@ -6,9 +6,9 @@ import { foldWidth, isSpaceCode } from '../normalize/text.js';
  * nesting a notice conventionally uses: 一、 > (一) > 1. > (1) > ①; 一是 items sit inside
  * a paragraph; 第X部分/第X章 sit above everything.
  */
-export type NumberingKind = 'part' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'decimal' | 'arabic-paren' | 'circled' | 'letter' | 'cn-shi' | 'article' | 'task';
+export type NumberingKind = 'part' | 'cn-dun' | 'ordinal' | 'cn-paren' | 'arabic-dot' | 'decimal' | 'arabic-paren' | 'circled' | 'letter' | 'cn-shi' | 'article' | 'task';
 export const RANK: Record<NumberingKind, number> = {
-  part: 0, 'cn-dun': 1, 'cn-paren': 2, 'arabic-dot': 3, decimal: 4, 'arabic-paren': 4, circled: 5, letter: 5, 'cn-shi': 6, article: 1, task: 3,
+  part: 0, 'cn-dun': 1, ordinal: 1, 'cn-paren': 2, 'arabic-dot': 3, decimal: 4, 'arabic-paren': 4, circled: 5, letter: 5, 'cn-shi': 6, article: 1, task: 3,
 };
 
 /** `label` is the number as printed where it is not one integer: "1.2" of a decimal item. */
@@ -23,6 +23,8 @@ const PATTERNS: [NumberingKind, RegExp][] = [
   // part of its own, over numbered items.)
   ['task', new RegExp(`^(?:督办|督查)?(?:任务|事项)(${CN}|\\d{1,3})\\s*[:、.,\\s]\\s*`)],
   ['cn-dun', new RegExp(`^(${CN})[、.,]\\s*`)],
+  // 第一,压实安全生产责任: an ordinal word in place of 一、.
+  ['ordinal', new RegExp(`^第(${CN})[、,]\\s*`)],
   // (一) and the scraped 一) that lost its opening bracket.
   ['cn-paren', new RegExp(`^(?:[(\\[【〔](${CN})[)\\]】〕]|(${CN})\\))[、.,]?\\s*`)],
   ['cn-shi', new RegExp(`^(${CN})是(?=[^\\s])`)],

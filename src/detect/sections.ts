@@ -40,7 +40,7 @@ export function sectionRank(text: string): number | null {
   if (/^[、.]\S/.test(text)) return RANK['cn-dun'];
   const n = numbering(text);
   if (!n) return null;
-  if (n.kind === 'part' || n.kind === 'cn-dun' || n.kind === 'cn-paren') return RANK[n.kind];
+  if (n.kind === 'part' || n.kind === 'cn-dun' || n.kind === 'ordinal' || n.kind === 'cn-paren') return RANK[n.kind];
   return null;
 }
 

@@ -25,12 +25,14 @@ export function rowsToTasks(
   roles: ColumnRole[],
   { align, blankCarries = false }: { align: boolean; blankCarries?: boolean },
 ): { tasks: RawTask[]; diagnostics: Diagnostic[]; trailing: Cell[] } {
+  if (align) rows = rows.flatMap((r) => measureRows(r, roles));
   const fitted = rows.map((r) => (align ? assignRow(r.cells, roles) : { assigned: direct(r.cells, roles), dropped: r.cells.slice(roles.length) }));
   // A reduce, not Math.max(...): spreading a table of 200,000 rows overflows the call stack.
   const depth = fitted.reduce((d, f) => Math.max(d, cellsOf(f.assigned, 'category').length), 0);
   const levels: (string | null)[] = new Array(depth).fill(null);
   const tasks: RawTask[] = [];
   const diagnostics: Diagnostic[] = [];
+  const whole = wholeTableDeadline(fitted.map((f) => joined(cellsOf(f.assigned, 'deadline')).replace(PLACEHOLDER, '')));
   rows.forEach((row, r) => {
     const { assigned } = fitted[r];
     const later = laterMilestones(fitted[r].dropped, roles);
@@ -51,7 +53,8 @@ export function rowsToTasks(
     const target = joined(cellsOf(assigned, 'target'));
     const text = [joined(cellsOf(assigned, 'text')), target].filter((t) => t !== '').join(' ');
     if (!text && units.length === 0) return;
-    const deadline = joined([...cellsOf(assigned, 'deadline'), ...(later ?? [])]);
+    const own = joined([...cellsOf(assigned, 'deadline'), ...(later ?? [])]);
+    const deadline = whole && own.replace(PLACEHOLDER, '') === '' ? whole : own;
     tasks.push({
       seq: row.seq,
       sections: [...row.sections, ...levels.filter((l): l is string => l !== null)],
@@ -65,6 +68,33 @@ export function rowsToTasks(
   const last = fitted[fitted.length - 1];
   const trailing = last && !laterMilestones(last.dropped, roles) ? last.dropped : [];
   return { tasks, diagnostics, trailing };
+}
+
+/**
+ * "1 / 目标 / 措施 / 牵头 / 配合 / 时限 / 措施 / 牵头 / 配合 / 时限": a 序号 and a goal merged over
+ * several measures print once, and each measure's cells follow the last one's deadline.
+ * Where the deadline is the last column, a sentence after a deadline cell opens the next
+ * measure: a task of its own under the same number.
+ */
+function measureRows(row: Row, roles: ColumnRole[]): Row[] {
+  if (roles[roles.length - 1] !== 'deadline' || row.cells.length < roles.length + 3) return [row];
+  const out: Row[] = [{ ...row, cells: [] }];
+  row.cells.forEach((c, k) => {
+    if (k > 0 && cellShape(row.cells[k - 1]) === 'deadline' && cellShape(c) === 'body' && k < row.cells.length - 1) out.push({ ...row, cells: [], line: c.line });
+    out[out.length - 1].cells.push(c);
+  });
+  return out;
+}
+
+/**
+ * One deadline cell merged down the whole table prints once, on the first row: when only
+ * the first of three or more rows has one, it is every row's.
+ */
+// A cell that says it is empty: 无, /, —.
+const PLACEHOLDER = /^\s*(?:无|暂无|\/|—+|-+)\s*$/;
+
+function wholeTableDeadline(deadlines: string[]): string {
+  return deadlines.length >= 3 && deadlines[0] !== '' && deadlines.slice(1).every((d) => d === '') ? deadlines[0] : '';
 }
 
 /**

@@ -16,6 +16,8 @@ export type Cell = {
   line: number;
   /** A copy of a cell merged down from the row above (rowspan, Word's vertical merge). */
   spanned?: boolean;
+  /** A copy of a cell merged across from the column on its left (colspan). */
+  across?: boolean;
 };
 export type Table = { kind: 'table'; rows: Cell[][]; line: number };
 export type Block = Line | Table;

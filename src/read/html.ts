@@ -195,7 +195,7 @@ function expand(trs: Element[], inArticle: boolean): Cell[][] {
       const cols = span(td.properties.colSpan, MAX_COLSPAN);
       const text = cellText(td, inArticle);
       for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < cols; j++) grid[r + i][c + j] = i === 0 ? { text, line: lineOf(td) } : { text, line: lineOf(trs[r + i]), spanned: true };
+        for (let j = 0; j < cols; j++) grid[r + i][c + j] = i === 0 ? { text, line: lineOf(td), ...(j > 0 && { across: true }) } : { text, line: lineOf(trs[r + i]), spanned: true, ...(j > 0 && { across: true }) };
       }
       c += cols;
     }
